@@ -1,0 +1,61 @@
+package io.proofmint.protocol.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader sees either the old content or the complete new content, never a
+ * half-written file: the bytes go to a temporary file in the same directory, are forced to disk,
+ * and the temporary file is then renamed over the target.
+ */
+public final class AtomicFiles {
+
+  /** Receives the stream of the temporary file; the stream is closed by {@link AtomicFiles}. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  public static void write(Path target, byte[] content) throws IOException {
+    write(target, out -> out.write(content));
+  }
+
+  public static void writeString(Path target, String content) throws IOException {
+    write(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public static void write(Path target, Writer writer) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        writer.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
+      move(tmp, absolute);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Some file systems (e.g. certain network mounts) cannot rename atomically.
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
