@@ -1,0 +1,40 @@
+package io.proofmint.cli;
+
+import io.proofmint.cli.bench.BenchCommand;
+import io.proofmint.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `proofmint` command: a thin root over one subcommand per role. */
+@Command(
+    name = "proofmint",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Verifiably trained, tokenized AI models: devnet, deployment, roles, demo.",
+    subcommands = {
+      DevnetCommand.class,
+      DeployCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ProofmintCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by main and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ProofmintCommand())
+        .setExecutionExceptionHandler(new FailureHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

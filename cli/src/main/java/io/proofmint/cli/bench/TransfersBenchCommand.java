@@ -1,0 +1,112 @@
+package io.proofmint.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.proofmint.cli.LoggingMixin;
+import io.proofmint.cli.TextTable;
+import io.proofmint.cli.Workspace;
+import io.proofmint.devnet.AnvilDevnet;
+import io.proofmint.devnet.AnvilOptions;
+import io.proofmint.devnet.Devnet;
+import io.proofmint.devnet.ExternalNode;
+import io.proofmint.devnet.bench.TransferBenchmark;
+import io.proofmint.devnet.bench.TransferReport;
+import io.proofmint.devnet.bench.TransferResult;
+import io.proofmint.protocol.io.AtomicFiles;
+import io.proofmint.wrappers.ChainConnection;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `proofmint bench transfers`: ERC-20 transfers per second through the wrappers vs the node. */
+@Command(
+    name = "transfers",
+    mixinStandardHelpOptions = true,
+    description = {
+      "ERC-20 transfers per second on one anvil: wrapper sequential (receipt each), wrapper",
+      "pipelined, and pre-signed raw transactions posted as JSON-RPC batches (the node's capacity)."
+    })
+public final class TransfersBenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin LoggingMixin logging;
+
+  @Option(
+      names = "--count",
+      defaultValue = "2000",
+      description = "Transfers in the pipelined and raw modes (default: ${DEFAULT-VALUE}).")
+  int count = 2000;
+
+  @Option(
+      names = "--sequential",
+      defaultValue = "300",
+      description = "Transfers in the sequential mode (default: ${DEFAULT-VALUE}).")
+  int sequential = 300;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "100",
+      description = "Raw transactions per JSON-RPC batch (default: ${DEFAULT-VALUE}).")
+  int batchSize = 100;
+
+  @Option(
+      names = "--rpc",
+      paramLabel = "URL",
+      description = "Use this devnet node instead of starting anvil.")
+  URI rpc;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Results file (default: .proofmint/bench/transfers.json).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Workspace workspace = Workspace.locate();
+    Path target = out != null ? out : workspace.bench("transfers.json");
+    PrintWriter console = spec.commandLine().getOut();
+    TransferReport report;
+    try (Devnet devnet =
+            rpc != null
+                ? ExternalNode.connect(rpc)
+                : AnvilDevnet.start(AnvilOptions.defaults(workspace.log("anvil-bench.log")));
+        ChainConnection chain =
+            ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()))) {
+      report =
+          new TransferBenchmark(
+                  chain, devnet.fundedAccounts(), line -> console.println("  " + line))
+              .run(sequential, count, batchSize);
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"mode", "transfers", "seconds", "transfers/s"});
+    for (TransferResult r : report.results()) {
+      rows.add(
+          new String[] {
+            r.mode(),
+            Integer.toString(r.transfers()),
+            String.format("%.2f", r.seconds()),
+            String.format("%.0f", r.transfersPerSecond())
+          });
+    }
+    console.println();
+    TextTable.print(rows, console);
+    console.printf("wrapper-pipelined / raw-batch = %.2f%n", report.pipelinedToRaw());
+    console.println("machine: " + report.machine());
+    AtomicFiles.writeString(
+        target,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)
+            + "\n");
+    console.println("results: " + target);
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package io.proofmint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HelpTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "devnet",
+        "devnet up",
+        "devnet down",
+        "devnet status",
+        "deploy",
+        "demo",
+        "bench",
+        "bench transfers"
+      })
+  void everyCommandHasHelpText(String command) {
+    String[] args = (command + " --help").split(" ");
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: proofmint " + command).contains("-h, --help");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    CliRun run = CliRun.of("mint-money");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Unmatched argument", "mint-money");
+  }
+}
