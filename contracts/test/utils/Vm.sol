@@ -26,4 +26,26 @@ interface Vm {
     function assertTrue(bool condition, string calldata error) external pure;
     function assertLe(uint256 left, uint256 right, string calldata error) external pure;
     function assertGe(uint256 left, uint256 right, string calldata error) external pure;
+    // Token and staking tests:
+    function expectEmit(bool topic1, bool topic2, bool topic3, bool data, address emitter) external;
+    function assertEq(int256 left, int256 right, string calldata error) external pure;
+    function assertFalse(bool condition, string calldata error) external pure;
+    function assertApproxEqAbs(uint256 left, uint256 right, uint256 maxDelta, string calldata error) external pure;
+    function assertLt(uint256 left, uint256 right, string calldata error) external pure;
+    function assertGt(uint256 left, uint256 right, string calldata error) external pure;
+    // Registry tests:
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
+    function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
+    function cool(address target) external;
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function load(address target, bytes32 slot) external view returns (bytes32);
+    function toString(uint256 value) external pure returns (string memory);
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
+    function chainId(uint256 newChainId) external;
 }
