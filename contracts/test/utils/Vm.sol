@@ -48,4 +48,7 @@ interface Vm {
     function toString(uint256 value) external pure returns (string memory);
     function etch(address target, bytes calldata newRuntimeBytecode) external;
     function chainId(uint256 newChainId) external;
+    // UsageEscrow gas tests:
+    function snapshotState() external returns (uint256 snapshotId);
+    function revertToState(uint256 snapshotId) external returns (bool success);
 }

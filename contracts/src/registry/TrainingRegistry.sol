@@ -1,0 +1,858 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.28;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IModelToken} from "../interfaces/IModelToken.sol";
+import {IModelTokenFactory} from "../interfaces/IModelTokenFactory.sol";
+import {IRevenueRouter} from "../interfaces/IRevenueRouter.sol";
+import {IStakeManager} from "../interfaces/IStakeManager.sol";
+import {ITrainingRegistry} from "./ITrainingRegistry.sol";
+import {Sampling} from "./Sampling.sol";
+import {SegmentTree} from "./SegmentTree.sol";
+
+/// @title TrainingRegistry
+/// @notice Models, training tasks and their proof-of-learning life cycle: a model owner registers a
+///         model (its token is created here) and posts tasks; a staked trainer claims one (bond
+///         locked), trains and commits a segment-tree root; a block hash after the commit seeds the
+///         sampled segments; a quorum of staked verifiers attests VALID or FRAUD; during the
+///         challenge window anyone may dispute, and a larger verifier committee resolves; then anyone
+///         finalizes: reward minted and head moved (VALID) or the trainer's bond slashed (FRAUD).
+/// @dev Byte layouts are docs/protocol.md; functions, parameters, events, gas design and trust
+///      assumptions are docs/contracts.md.
+contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, ReentrancyGuardTransient {
+    using SafeCast for uint256;
+    using SafeERC20 for IERC20;
+
+    // ---------------------------------------------------------------------------------------------
+    // Constants
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice EIP-712 type of an attestation (docs/protocol.md section 6).
+    bytes32 public constant ATTESTATION_TYPEHASH =
+        keccak256("Attestation(uint256 taskId,bytes32 root,bytes32 seed,uint8 verdict,uint256 failingSegment)");
+
+    uint8 public constant VERDICT_VALID = 1;
+    uint8 public constant VERDICT_FRAUD = 2;
+    uint8 public constant MODE_EXACT = 0;
+    uint8 public constant MODE_TOLERANT = 1;
+    /// @notice Stake-manager roles.
+    uint8 public constant ROLE_TRAINER = 1;
+    uint8 public constant ROLE_VERIFIER = 2;
+
+    uint256 public constant MAX_SAMPLES = 64;
+    uint256 public constant MAX_QUORUM = 16;
+    uint256 public constant MAX_DISPUTE_QUORUM = 32;
+    uint256 public constant MAX_TOLERANCE_MICROS = 1_000_000;
+    uint256 public constant MIN_CHALLENGE_WINDOW = 1 minutes;
+    uint256 public constant MIN_VERIFY_TIMEOUT = 1 minutes;
+    uint256 public constant MAX_VERIFY_TIMEOUT = 30 days;
+    uint256 public constant MIN_TASK_DURATION = 1 minutes;
+    uint256 public constant MAX_TASK_DURATION = 365 days;
+    /// @notice Upper bound of `verifierSlashAmount`, in stake-token base units.
+    uint256 public constant MAX_VERIFIER_SLASH_AMOUNT = 1e27;
+
+    /// @dev Written to `attestersHash` at commit so the attestation batch rewrites a non-zero slot
+    ///      (5,000 gas instead of 22,100): the committer pays for the slot. Read as "no attesters".
+    bytes32 private constant NO_ATTESTERS = bytes32(uint256(1));
+
+    // ---------------------------------------------------------------------------------------------
+    // Storage
+    // ---------------------------------------------------------------------------------------------
+
+    struct Model {
+        address owner;
+        address token;
+        bytes32 specHash;
+        bytes32 datasetRoot;
+        bytes32 head;
+        Rules rules;
+    }
+
+    /// @dev Slot 0 holds all an attestation batch reads and writes besides root, seed and the
+    ///      attesters hash. `deadline`: commit deadline (Claimed), verification deadline (Committed),
+    ///      end of the challenge window (Attested and later).
+    struct Task {
+        uint32 modelId;
+        TaskStatus status;
+        uint8 verdict;
+        bool attesterRewardsPaid;
+        address trainer;
+        uint40 deadline;
+        // slot 1
+        uint64 steps;
+        uint40 duration;
+        uint64 seedBlock;
+        uint64 failingSegment;
+        // slot 2
+        uint96 reward;
+        uint96 verifierFee;
+        // slots 3..7
+        bytes32 parent;
+        bytes32 root;
+        bytes32 finalCheckpoint;
+        bytes32 seed;
+        bytes32 attestersHash;
+        // slot 8
+        address disputer;
+        uint96 proverShare;
+    }
+
+    IStakeManager public immutable stakeManager;
+    IERC20 public immutable stakeToken;
+    IModelTokenFactory public immutable tokenFactory;
+    address public immutable revenueRouter;
+    address public immutable paymentAsset;
+
+    /// @notice Receives forfeited dispute bonds and the dust of split prover shares.
+    address public treasury;
+    /// @notice Stake slashed from each original attester when the dispute committee overturns them.
+    uint256 public verifierSlashAmount;
+    uint256 public modelCount;
+    uint256 public taskCount;
+
+    mapping(uint256 modelId => Model) private _models;
+    mapping(uint256 taskId => Task) private _tasks;
+
+    /// @param initialOwner the admin (Ownable2Step)
+    /// @param stakeManager_ the stake manager; this registry must be its registry
+    /// @param tokenFactory_ creates each model's token
+    /// @param revenueRouter_ the revenue router every model token reports to
+    /// @param paymentAsset_ the asset users pay model revenue in
+    /// @param treasury_ receives forfeited dispute bonds
+    /// @param verifierSlashAmount_ stake slashed from each overturned attester
+    constructor(
+        address initialOwner,
+        IStakeManager stakeManager_,
+        IModelTokenFactory tokenFactory_,
+        address revenueRouter_,
+        address paymentAsset_,
+        address treasury_,
+        uint256 verifierSlashAmount_
+    ) Ownable(initialOwner) EIP712("Proofmint TrainingRegistry", "1") {
+        if (
+            address(stakeManager_) == address(0) || address(tokenFactory_) == address(0)
+                || revenueRouter_ == address(0) || paymentAsset_ == address(0) || treasury_ == address(0)
+        ) revert ZeroAddress();
+        _checkVerifierSlashAmount(verifierSlashAmount_);
+        stakeManager = stakeManager_;
+        stakeToken = IERC20(stakeManager_.stakeToken());
+        tokenFactory = tokenFactory_;
+        revenueRouter = revenueRouter_;
+        paymentAsset = paymentAsset_;
+        treasury = treasury_;
+        verifierSlashAmount = verifierSlashAmount_;
+        emit TreasuryUpdated(address(0), treasury_);
+        emit VerifierSlashAmountUpdated(0, verifierSlashAmount_);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Models and tasks
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Registers a model, creates its token (this registry mints) and mints `initialSupply`
+    ///         of it to the caller, who becomes the model owner.
+    /// @param specHash hash of the architecture, hyper-parameters, optimizer and reproducibility profile
+    /// @param datasetRoot Merkle root over the dataset shard hashes
+    /// @param initialHead checkpoint hash training starts from
+    /// @param rules verification rules, bounds-checked (docs/contracts.md)
+    /// @param name model token name
+    /// @param symbol model token symbol
+    /// @param initialSupply model tokens minted to the owner
+    /// @return modelId the new model's id, counting from 1
+    function registerModel(
+        bytes32 specHash,
+        bytes32 datasetRoot,
+        bytes32 initialHead,
+        Rules calldata rules,
+        string calldata name,
+        string calldata symbol,
+        uint256 initialSupply
+    ) external nonReentrant returns (uint256 modelId) {
+        _checkRules(rules);
+        modelId = ++modelCount;
+        Model storage model = _models[modelId];
+        model.owner = msg.sender;
+        model.specHash = specHash;
+        model.datasetRoot = datasetRoot;
+        model.head = initialHead;
+        model.rules = rules;
+        address token = tokenFactory.create(name, symbol, address(this), revenueRouter, paymentAsset);
+        model.token = token;
+        IRevenueRouter(revenueRouter).registerToken(token);
+        emit ModelRegistered(
+            modelId, msg.sender, token, specHash, datasetRoot, initialHead, rules, name, symbol, initialSupply
+        );
+        if (initialSupply != 0) IModelToken(token).mint(msg.sender, initialSupply);
+    }
+
+    /// @notice Posts a task: train `steps` steps from the model's current head. Model owner only.
+    /// @param modelId the model
+    /// @param steps steps to train, a positive multiple of the model's segment length
+    /// @param reward model tokens minted to the trainer when the task finalizes VALID
+    /// @param verifierFee model tokens minted to the attesters, split equally, when it finalizes
+    /// @param duration seconds the trainer has from its claim to its commit
+    /// @return taskId the new task's id, counting from 1
+    function createTask(uint256 modelId, uint64 steps, uint256 reward, uint256 verifierFee, uint64 duration)
+        external
+        returns (uint256 taskId)
+    {
+        Model storage model = _models[modelId];
+        if (model.owner != msg.sender) {
+            if (model.owner == address(0)) revert UnknownModel(modelId);
+            revert NotModelOwner(modelId, msg.sender);
+        }
+        uint256 k = model.rules.segmentLength;
+        if (steps == 0 || steps % k != 0) revert StepsOutOfBounds(steps, k);
+        if (duration < MIN_TASK_DURATION || duration > MAX_TASK_DURATION) revert DurationOutOfBounds(duration);
+        taskId = ++taskCount;
+        Task storage task = _tasks[taskId];
+        bytes32 parent = model.head;
+        task.modelId = modelId.toUint32();
+        task.status = TaskStatus.Open;
+        task.steps = steps;
+        // duration <= MAX_TASK_DURATION
+        // forge-lint: disable-next-line(unsafe-typecast)
+        task.duration = uint40(duration);
+        task.reward = reward.toUint96();
+        task.verifierFee = verifierFee.toUint96();
+        task.parent = parent;
+        emit TaskCreated(taskId, modelId, parent, steps, reward, verifierFee, duration);
+    }
+
+    /// @notice Claims an open task: the caller must be an active trainer; locks the model's trainer
+    ///         bond in the stake manager and starts the commit deadline (now + duration).
+    /// @param taskId the task
+    function claimTask(uint256 taskId) external nonReentrant {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Open) revert WrongStatus(taskId, task.status);
+        if (!stakeManager.isActive(msg.sender, ROLE_TRAINER)) revert NotActiveTrainer(msg.sender);
+        // timestamps fit 40 bits for 34,000 years
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint40 deadline = uint40(block.timestamp + task.duration);
+        task.status = TaskStatus.Claimed;
+        task.trainer = msg.sender;
+        task.deadline = deadline;
+        uint256 modelId = task.modelId;
+        uint256 bond = _models[modelId].rules.trainerBond;
+        emit TaskClaimed(taskId, modelId, msg.sender, bond, deadline);
+        stakeManager.lock(msg.sender, bond);
+    }
+
+    /// @notice Commits the proof-of-learning: the segment-tree root, the final checkpoint hash and
+    ///         where the artifacts are. Claimer only, until the commit deadline. The seed block is
+    ///         the next block (docs/protocol.md section 5); attestations are due by now + verifyTimeout.
+    /// @param taskId the task
+    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2)
+    /// @param finalCheckpoint checkpoint hash after the last step, the model's next head
+    /// @param artifactLocator where verifiers fetch checkpoints and records (emitted, not stored)
+    function commit(uint256 taskId, bytes32 root, bytes32 finalCheckpoint, string calldata artifactLocator)
+        external
+    {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Claimed) revert WrongStatus(taskId, task.status);
+        if (task.trainer != msg.sender) revert NotTrainer(taskId, msg.sender);
+        if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
+        if (root == 0 || finalCheckpoint == 0) revert EmptyCommitment();
+        uint256 modelId = task.modelId;
+        Rules storage rules = _models[modelId].rules;
+        // block numbers fit 64 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint64 seedBlock = uint64(block.number + Sampling.SEED_DELAY);
+        // timestamps fit 40 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint40 verifyDeadline = uint40(block.timestamp + rules.verifyTimeout);
+        task.status = TaskStatus.Committed;
+        task.deadline = verifyDeadline;
+        task.seedBlock = seedBlock;
+        task.root = root;
+        task.finalCheckpoint = finalCheckpoint;
+        if (task.attestersHash == 0) task.attestersHash = NO_ATTESTERS;
+        emit TaskCommitted(
+            taskId,
+            modelId,
+            msg.sender,
+            root,
+            finalCheckpoint,
+            task.steps / rules.segmentLength,
+            seedBlock,
+            verifyDeadline,
+            artifactLocator
+        );
+    }
+
+    /// @notice Draws the challenge seed once the seed block is past. If its hash is no longer
+    ///         available (over 256 blocks ago) re-anchors to the next block instead; call again then.
+    /// @param taskId the task
+    function drawSeed(uint256 taskId) external {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Committed) revert WrongStatus(taskId, task.status);
+        if (task.seed != 0) revert SeedAlreadyDrawn(taskId);
+        uint256 seedBlock = task.seedBlock;
+        if (block.number <= seedBlock) revert SeedNotReady(taskId, seedBlock);
+        bytes32 blockHash = blockhash(seedBlock);
+        if (blockHash == 0) {
+            uint256 newSeedBlock = block.number + Sampling.SEED_DELAY;
+            // block numbers fit 64 bits
+            // forge-lint: disable-next-line(unsafe-typecast)
+            task.seedBlock = uint64(newSeedBlock);
+            emit SeedReanchored(taskId, seedBlock, newSeedBlock);
+            return;
+        }
+        bytes32 seed = Sampling.seed(blockHash, taskId, task.root);
+        task.seed = seed;
+        emit SeedDrawn(taskId, seed, seedBlock);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Attestations and disputes
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Submits the verdict of exactly `quorum` active verifiers, by verification deadline.
+    ///         VALID needs `failingSegment == 0` (leaf and proof are ignored); FRAUD needs a sampled
+    ///         `failingSegment` and its leaf fields with a Merkle proof against the committed root.
+    ///         Starts the challenge window.
+    /// @param taskId the task
+    /// @param verdict 1 = VALID, 2 = FRAUD
+    /// @param failingSegment the failing segment (FRAUD) or 0 (VALID)
+    /// @param signatures `quorum` signatures of 65 bytes (r || s || v), signers strictly ascending
+    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
+    /// @param proof the failing leaf's sibling hashes, leaf level first (FRAUD)
+    function submitAttestations(
+        uint256 taskId,
+        uint8 verdict,
+        uint256 failingSegment,
+        bytes calldata signatures,
+        SegmentLeaf calldata failingLeaf,
+        bytes32[] calldata proof
+    ) external {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Committed) revert WrongStatus(taskId, task.status);
+        if (task.seed == 0) revert SeedNotDrawn(taskId);
+        if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
+        (address[] memory signers, bytes32 signersHash) =
+            _checkBatch(taskId, false, verdict, failingSegment, signatures, failingLeaf, proof);
+        // timestamps fit 40 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint40 windowEnd = uint40(block.timestamp + _models[task.modelId].rules.challengeWindow);
+        task.status = TaskStatus.Attested;
+        task.verdict = verdict;
+        task.deadline = windowEnd;
+        // a sampled segment is < S <= steps, a uint64
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (verdict == VERDICT_FRAUD) task.failingSegment = uint64(failingSegment);
+        task.attestersHash = signersHash;
+        emit AttestationsSubmitted(taskId, verdict, failingSegment, windowEnd, signers);
+    }
+
+    /// @notice Disputes the attested verdict before the challenge window ends, posting the model's
+    ///         dispute bond in the stake token (approve it first). The committee has until the
+    ///         window's end plus another challenge window to resolve; after that the dispute lapses.
+    /// @param taskId the task
+    function dispute(uint256 taskId) external nonReentrant {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Attested) revert WrongStatus(taskId, task.status);
+        uint256 windowEnd = task.deadline;
+        if (block.timestamp >= windowEnd) revert ChallengeWindowClosed(taskId, windowEnd);
+        Rules storage rules = _models[task.modelId].rules;
+        uint256 bond = rules.disputeBond;
+        task.status = TaskStatus.Disputed;
+        task.disputer = msg.sender;
+        // timestamps fit 64 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        emit TaskDisputed(taskId, msg.sender, bond, uint64(windowEnd + rules.challengeWindow));
+        stakeToken.safeTransferFrom(msg.sender, address(this), bond);
+    }
+
+    /// @notice Records the dispute committee's verdict: `disputeQuorum` active verifiers over the same
+    ///         Attestation type. A different verdict slashes every original attester
+    ///         `verifierSlashAmount` (the disputer is the prover), refunds the bond, replaces verdict
+    ///         and attesters, and makes the task finalizable now. The same verdict sends the bond to
+    ///         the treasury; the task finalizes after the original window.
+    /// @param taskId the task
+    /// @param verdict the committee's verdict
+    /// @param failingSegment the committee's failing segment (FRAUD) or 0 (VALID)
+    /// @param signatures `disputeQuorum` signatures, signers strictly ascending
+    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
+    /// @param proof the failing leaf's Merkle proof (FRAUD)
+    /// @param originalAttesters the attesters of the disputed batch, as in AttestationsSubmitted
+    function resolveDispute(
+        uint256 taskId,
+        uint8 verdict,
+        uint256 failingSegment,
+        bytes calldata signatures,
+        SegmentLeaf calldata failingLeaf,
+        bytes32[] calldata proof,
+        address[] calldata originalAttesters
+    ) external nonReentrant {
+        _checkResolvable(taskId, originalAttesters);
+        (address[] memory committee, bytes32 committeeHash) =
+            _checkBatch(taskId, true, verdict, failingSegment, signatures, failingLeaf, proof);
+        _resolve(taskId, verdict, failingSegment, committee, committeeHash, originalAttesters);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Settlement
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Settles a task after its challenge window (or after a dispute lapsed unresolved,
+    ///         forfeiting the bond to the treasury). VALID: if the task's parent is still the model's
+    ///         head, mints the reward to the trainer and moves the head to the final checkpoint
+    ///         (Finalized), otherwise no reward (Stale); the bond is unlocked either way. FRAUD: slashes
+    ///         the trainer's bond, this registry taking the prover share for the attesters (Rejected).
+    /// @param taskId the task
+    function finalize(uint256 taskId) external nonReentrant {
+        Task storage task = _tasks[taskId];
+        TaskStatus status = task.status;
+        uint256 windowEnd = task.deadline;
+        uint256 modelId = task.modelId;
+        Model storage model = _models[modelId];
+        bool lapsed = status == TaskStatus.Disputed;
+        if (status == TaskStatus.Attested || status == TaskStatus.Resolved) {
+            if (block.timestamp < windowEnd) revert ChallengeWindowOpen(taskId, windowEnd);
+        } else if (lapsed) {
+            uint256 resolveBy = windowEnd + model.rules.challengeWindow;
+            if (block.timestamp < resolveBy) revert ChallengeWindowOpen(taskId, resolveBy);
+        } else {
+            revert WrongStatus(taskId, status);
+        }
+        address trainer = task.trainer;
+        uint256 bond = model.rules.trainerBond;
+        if (task.verdict == VERDICT_VALID) {
+            bytes32 parent = task.parent;
+            bytes32 head = model.head;
+            if (parent == head) {
+                bytes32 newHead = task.finalCheckpoint;
+                uint256 reward = task.reward;
+                task.status = TaskStatus.Finalized;
+                model.head = newHead;
+                emit TaskFinalized(taskId, modelId, trainer, parent, newHead, reward);
+                if (reward != 0) IModelToken(model.token).mint(trainer, reward);
+            } else {
+                task.status = TaskStatus.Stale;
+                emit TaskStale(taskId, modelId, trainer, parent, head);
+            }
+            stakeManager.unlock(trainer, bond);
+        } else {
+            task.status = TaskStatus.Rejected;
+            uint256 balanceBefore = stakeToken.balanceOf(address(this));
+            uint256 slashed = stakeManager.slash(trainer, bond, address(this));
+            uint256 proverShare = stakeToken.balanceOf(address(this)) - balanceBefore;
+            // the prover share is part of the slashed bond, a uint96
+            // forge-lint: disable-next-line(unsafe-typecast)
+            task.proverShare = uint96(proverShare);
+            emit TaskRejected(taskId, modelId, trainer, slashed, proverShare);
+        }
+        if (lapsed) _releaseDisputeBond(taskId, treasury, model.rules.disputeBond);
+    }
+
+    /// @notice Pays the attesters of a settled task once, split equally (rounding down): for a
+    ///         Finalized or Stale task `verifierFee / n` model tokens minted to each (dust unminted);
+    ///         for a Rejected task `proverShare / n` stake tokens to each (dust to the treasury).
+    /// @param taskId the task
+    /// @param attesters the attesters of the standing verdict, as emitted (ascending)
+    function claimAttesterRewards(uint256 taskId, address[] calldata attesters) external nonReentrant {
+        Task storage task = _tasks[taskId];
+        TaskStatus status = task.status;
+        if (status != TaskStatus.Finalized && status != TaskStatus.Stale && status != TaskStatus.Rejected) {
+            revert WrongStatus(taskId, status);
+        }
+        if (task.attesterRewardsPaid) revert RewardsAlreadyPaid(taskId);
+        if (keccak256(abi.encodePacked(attesters)) != task.attestersHash) revert AttestersMismatch(taskId);
+        task.attesterRewardsPaid = true;
+        uint256 n = attesters.length;
+        if (status == TaskStatus.Rejected) {
+            uint256 total = task.proverShare;
+            uint256 each = total / n;
+            emit AttesterRewardsPaid(taskId, address(stakeToken), each, n);
+            if (each != 0) {
+                for (uint256 i; i < n; ++i) {
+                    stakeToken.safeTransfer(attesters[i], each);
+                }
+            }
+            uint256 dust = total - each * n;
+            if (dust != 0) stakeToken.safeTransfer(treasury, dust);
+        } else {
+            IModelToken token = IModelToken(_models[task.modelId].token);
+            uint256 each = task.verifierFee / n;
+            emit AttesterRewardsPaid(taskId, address(token), each, n);
+            if (each != 0) {
+                for (uint256 i; i < n; ++i) {
+                    token.mint(attesters[i], each);
+                }
+            }
+        }
+    }
+
+    /// @notice Reopens a task whose trainer or verifiers ran out of time. Claimed past the commit
+    ///         deadline: the trainer's bond is slashed, the caller taking the prover share. Committed
+    ///         without an attestation batch past the verification deadline: the bond is unlocked (not
+    ///         the trainer's fault). Either way the task is Open again with no claimer.
+    /// @param taskId the task
+    function expire(uint256 taskId) external nonReentrant {
+        Task storage task = _tasks[taskId];
+        TaskStatus status = task.status;
+        if (status != TaskStatus.Claimed && status != TaskStatus.Committed) revert WrongStatus(taskId, status);
+        uint256 deadline = task.deadline;
+        if (block.timestamp <= deadline) revert NotExpired(taskId, deadline);
+        address trainer = task.trainer;
+        uint256 bond = _models[task.modelId].rules.trainerBond;
+        task.status = TaskStatus.Open;
+        task.trainer = address(0);
+        task.deadline = 0;
+        if (status == TaskStatus.Claimed) {
+            uint256 slashed = stakeManager.slash(trainer, bond, msg.sender);
+            emit TaskExpired(taskId, trainer, msg.sender, false, slashed);
+        } else {
+            task.seedBlock = 0;
+            task.root = 0;
+            task.finalCheckpoint = 0;
+            task.seed = 0;
+            emit TaskExpired(taskId, trainer, msg.sender, true, 0);
+            stakeManager.unlock(trainer, bond);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Admin
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Sets the address that receives forfeited dispute bonds and dust. Owner only.
+    /// @param newTreasury the new treasury, not zero
+    function setTreasury(address newTreasury) external onlyOwner {
+        if (newTreasury == address(0)) revert ZeroAddress();
+        emit TreasuryUpdated(treasury, newTreasury);
+        treasury = newTreasury;
+    }
+
+    /// @notice Sets the stake slashed from each overturned attester, within
+    ///         [1, MAX_VERIFIER_SLASH_AMOUNT]. Owner only.
+    /// @param newAmount the new amount in stake-token base units
+    function setVerifierSlashAmount(uint256 newAmount) external onlyOwner {
+        _checkVerifierSlashAmount(newAmount);
+        emit VerifierSlashAmountUpdated(verifierSlashAmount, newAmount);
+        verifierSlashAmount = newAmount;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice The sampled segments of a task whose seed is drawn (docs/protocol.md section 5).
+    /// @param taskId the task
+    /// @return indices `samples` segment indices in draw order, duplicates possible
+    function sampledSegments(uint256 taskId) external view returns (uint256[] memory) {
+        Task storage task = _tasks[taskId];
+        bytes32 seed = task.seed;
+        if (seed == 0) revert SeedNotDrawn(taskId);
+        Rules storage rules = _models[task.modelId].rules;
+        return Sampling.sample(seed, task.root, rules.samples, task.steps / rules.segmentLength);
+    }
+
+    /// @notice Samples for any seed, root and size: what off-chain tools cross-check against.
+    /// @param seed the challenge seed
+    /// @param root the committed root
+    /// @param samples q
+    /// @param segments S, at least 1
+    /// @return indices `samples` segment indices in draw order
+    function sampleSegments(bytes32 seed, bytes32 root, uint256 samples, uint256 segments)
+        external
+        pure
+        returns (uint256[] memory)
+    {
+        return Sampling.sample(seed, root, samples, segments);
+    }
+
+    /// @notice The leaf of segment `index` of a claimed task, for this chain, this registry and the
+    ///         task's trainer (docs/protocol.md section 1). Reverts while the task has no trainer.
+    /// @param taskId the task, whose current trainer the leaf binds
+    /// @param index the segment index i
+    /// @param ckptStart checkpoint hash of C_i
+    /// @param ckptEnd checkpoint hash of C_{i+1}
+    /// @param batchesHash H of the segment's batch hashes
+    /// @param lossesHash H of the segment's loss bits
+    /// @return leaf leaf_i
+    function segmentLeaf(
+        uint256 taskId,
+        uint256 index,
+        bytes32 ckptStart,
+        bytes32 ckptEnd,
+        bytes32 batchesHash,
+        bytes32 lossesHash
+    ) external view returns (bytes32) {
+        address trainer = _tasks[taskId].trainer;
+        if (trainer == address(0)) revert NoTrainer(taskId);
+        return SegmentTree.leafHash(
+            block.chainid, address(this), taskId, trainer, index, ckptStart, ckptEnd, batchesHash, lossesHash
+        );
+    }
+
+    /// @notice Checks a segment proof against a positional segment tree (docs/protocol.md section 2).
+    /// @param root the tree root
+    /// @param segments S, the number of leaves
+    /// @param index the leaf position
+    /// @param leaf the leaf hash
+    /// @param proof sibling hashes, leaf level first, exactly depth(S) of them
+    /// @return valid true iff the proof is valid
+    function verifySegmentProof(bytes32 root, uint256 segments, uint256 index, bytes32 leaf, bytes32[] calldata proof)
+        external
+        pure
+        returns (bool)
+    {
+        return SegmentTree.verify(root, segments, index, leaf, proof);
+    }
+
+    /// @notice The EIP-712 digest a verifier signs (docs/protocol.md section 6).
+    /// @param taskId the task
+    /// @param root the committed root
+    /// @param seed the drawn seed
+    /// @param verdict 1 = VALID, 2 = FRAUD
+    /// @param failingSegment the failing segment (FRAUD) or 0
+    /// @return digest H(0x19 || 0x01 || domainSeparator || structHash)
+    function attestationDigest(uint256 taskId, bytes32 root, bytes32 seed, uint8 verdict, uint256 failingSegment)
+        public
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(keccak256(abi.encode(ATTESTATION_TYPEHASH, taskId, root, seed, verdict, failingSegment)));
+    }
+
+    /// @notice The EIP-712 domain separator of attestations.
+    function domainSeparator() external view returns (bytes32) {
+        return _domainSeparatorV4();
+    }
+
+    /// @notice A registered model. Reverts for an unknown id.
+    /// @param modelId the model
+    function getModel(uint256 modelId) external view returns (ModelView memory) {
+        Model storage model = _models[modelId];
+        if (model.owner == address(0)) revert UnknownModel(modelId);
+        return ModelView(model.owner, model.token, model.specHash, model.datasetRoot, model.head, model.rules);
+    }
+
+    /// @notice A registered model's rules. Reverts for an unknown id.
+    /// @param modelId the model
+    function getRules(uint256 modelId) external view returns (Rules memory) {
+        Model storage model = _models[modelId];
+        if (model.owner == address(0)) revert UnknownModel(modelId);
+        return model.rules;
+    }
+
+    /// @notice A task. Reverts for an unknown id. `attestersHash` reads 0 until a batch lands.
+    /// @param taskId the task
+    function getTask(uint256 taskId) external view returns (TaskView memory view_) {
+        Task storage task = _tasks[taskId];
+        if (task.status == TaskStatus.None) revert UnknownTask(taskId);
+        view_.modelId = task.modelId;
+        view_.status = task.status;
+        view_.verdict = task.verdict;
+        view_.attesterRewardsPaid = task.attesterRewardsPaid;
+        view_.trainer = task.trainer;
+        view_.deadline = task.deadline;
+        view_.steps = task.steps;
+        view_.duration = task.duration;
+        view_.seedBlock = task.seedBlock;
+        view_.failingSegment = task.failingSegment;
+        view_.reward = task.reward;
+        view_.verifierFee = task.verifierFee;
+        view_.parent = task.parent;
+        view_.root = task.root;
+        view_.finalCheckpoint = task.finalCheckpoint;
+        view_.seed = task.seed;
+        bytes32 attestersHash = task.attestersHash;
+        view_.attestersHash = attestersHash == NO_ATTESTERS ? bytes32(0) : attestersHash;
+        view_.disputer = task.disputer;
+        view_.proverShare = task.proverShare;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internals
+    // ---------------------------------------------------------------------------------------------
+
+    /// @dev Checks a verdict and the signatures over it (`quorum` of them, or `disputeQuorum` for a
+    ///      dispute resolution); returns the signers and their hash keccak256(abi.encodePacked(signers)).
+    function _checkBatch(
+        uint256 taskId,
+        bool committee,
+        uint8 verdict,
+        uint256 failingSegment,
+        bytes calldata signatures,
+        SegmentLeaf calldata failingLeaf,
+        bytes32[] calldata proof
+    ) private view returns (address[] memory signers, bytes32 signersHash) {
+        if (verdict == VERDICT_VALID) {
+            if (failingSegment != 0) revert NonZeroFailingSegment(failingSegment);
+        } else if (verdict == VERDICT_FRAUD) {
+            _checkFailingLeaf(taskId, failingSegment, failingLeaf, proof);
+        } else {
+            revert InvalidVerdict(verdict);
+        }
+        Task storage task = _tasks[taskId];
+        Rules storage rules = _models[task.modelId].rules;
+        signers = _recoverSigners(
+            attestationDigest(taskId, task.root, task.seed, verdict, failingSegment),
+            signatures,
+            committee ? rules.disputeQuorum : rules.quorum,
+            task.trainer
+        );
+        stakeManager.requireActiveVerifiers(signers);
+        assembly ("memory-safe") {
+            signersHash := keccak256(add(signers, 0x20), shl(5, mload(signers)))
+        }
+    }
+
+    /// @dev Recovers exactly `count` signers of `digest` from 65-byte r || s || v signatures (low s,
+    ///      OZ ECDSA), strictly ascending, none of them the trainer.
+    function _recoverSigners(bytes32 digest, bytes calldata signatures, uint256 count, address trainer)
+        private
+        pure
+        returns (address[] memory signers)
+    {
+        if (signatures.length != count * 65) revert WrongSignatureCount(count, signatures.length / 65);
+        signers = new address[](count);
+        address previous;
+        for (uint256 i; i < count; ++i) {
+            bytes32 r;
+            bytes32 s;
+            uint8 v;
+            assembly ("memory-safe") {
+                let p := add(signatures.offset, mul(i, 65))
+                r := calldataload(p)
+                s := calldataload(add(p, 32))
+                v := byte(0, calldataload(add(p, 64)))
+            }
+            address signer = ECDSA.recover(digest, v, r, s);
+            if (signer <= previous) revert SignersNotAscending(previous, signer);
+            if (signer == trainer) revert TrainerCannotAttest(signer);
+            signers[i] = signer;
+            previous = signer;
+        }
+    }
+
+    /// @dev A dispute can be resolved: Disputed, before its deadline, with the original attesters.
+    function _checkResolvable(uint256 taskId, address[] calldata originalAttesters) private view {
+        Task storage task = _tasks[taskId];
+        if (task.status != TaskStatus.Disputed) revert WrongStatus(taskId, task.status);
+        uint256 resolveBy = uint256(task.deadline) + _models[task.modelId].rules.challengeWindow;
+        if (block.timestamp >= resolveBy) revert DisputeLapsed(taskId, resolveBy);
+        if (keccak256(abi.encodePacked(originalAttesters)) != task.attestersHash) revert AttestersMismatch(taskId);
+    }
+
+    /// @dev FRAUD: the failing segment must be sampled and its leaf proven against the root.
+    function _checkFailingLeaf(
+        uint256 taskId,
+        uint256 failingSegment,
+        SegmentLeaf calldata leaf,
+        bytes32[] calldata proof
+    ) private view {
+        Task storage task = _tasks[taskId];
+        Rules storage rules = _models[task.modelId].rules;
+        uint256 segments = task.steps / rules.segmentLength;
+        if (!Sampling.isSampled(task.seed, task.root, rules.samples, segments, failingSegment)) {
+            revert SegmentNotSampled(failingSegment);
+        }
+        bytes32 leafHash = _leafHash(taskId, task.trainer, failingSegment, leaf);
+        if (!SegmentTree.verify(task.root, segments, failingSegment, leafHash, proof)) {
+            revert InvalidSegmentProof(failingSegment);
+        }
+    }
+
+    function _leafHash(uint256 taskId, address trainer, uint256 index, SegmentLeaf calldata leaf)
+        private
+        view
+        returns (bytes32)
+    {
+        return SegmentTree.leafHash(
+            block.chainid,
+            address(this),
+            taskId,
+            trainer,
+            index,
+            leaf.ckptStart,
+            leaf.ckptEnd,
+            leaf.batchesHash,
+            leaf.lossesHash
+        );
+    }
+
+    /// @dev Applies a checked committee verdict (see resolveDispute).
+    function _resolve(
+        uint256 taskId,
+        uint8 verdict,
+        uint256 failingSegment,
+        address[] memory committee,
+        bytes32 committeeHash,
+        address[] calldata originalAttesters
+    ) private {
+        Task storage task = _tasks[taskId];
+        uint256 bond = _models[task.modelId].rules.disputeBond;
+        task.status = TaskStatus.Resolved;
+        if (verdict == task.verdict) {
+            emit DisputeResolved(taskId, false, verdict, failingSegment, committee, 0);
+            _releaseDisputeBond(taskId, treasury, bond);
+            return;
+        }
+        task.verdict = verdict;
+        // FRAUD: a sampled segment < S <= steps; VALID: 0
+        // forge-lint: disable-next-line(unsafe-typecast)
+        task.failingSegment = uint64(failingSegment);
+        task.attestersHash = committeeHash;
+        // timestamps fit 40 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        task.deadline = uint40(block.timestamp);
+        address disputer = task.disputer;
+        uint256 slashedTotal = _slashAttesters(taskId, originalAttesters, disputer);
+        emit DisputeResolved(taskId, true, verdict, failingSegment, committee, slashedTotal);
+        _releaseDisputeBond(taskId, disputer, bond);
+    }
+
+    function _slashAttesters(uint256 taskId, address[] calldata attesters, address prover)
+        private
+        returns (uint256 slashedTotal)
+    {
+        uint256 amount = verifierSlashAmount;
+        for (uint256 i; i < attesters.length; ++i) {
+            uint256 slashed = stakeManager.slash(attesters[i], amount, prover);
+            slashedTotal += slashed;
+            emit VerifierSlashed(taskId, attesters[i], prover, slashed);
+        }
+    }
+
+    function _releaseDisputeBond(uint256 taskId, address to, uint256 amount) private {
+        emit DisputeBondReleased(taskId, to, amount);
+        stakeToken.safeTransfer(to, amount);
+    }
+
+    function _checkRules(Rules calldata rules) private view {
+        if (rules.segmentLength == 0) revert SegmentLengthOutOfBounds(rules.segmentLength);
+        if (rules.samples == 0 || rules.samples > MAX_SAMPLES) revert SamplesOutOfBounds(rules.samples);
+        if (rules.quorum == 0 || rules.quorum > MAX_QUORUM) revert QuorumOutOfBounds(rules.quorum);
+        if (rules.disputeQuorum <= rules.quorum || rules.disputeQuorum > MAX_DISPUTE_QUORUM) {
+            revert DisputeQuorumOutOfBounds(rules.disputeQuorum, rules.quorum);
+        }
+        if (rules.mode > MODE_TOLERANT) revert ModeOutOfBounds(rules.mode);
+        if (
+            rules.mode == MODE_EXACT ? rules.toleranceMicros != 0
+                : (rules.toleranceMicros == 0 || rules.toleranceMicros > MAX_TOLERANCE_MICROS)
+        ) revert ToleranceOutOfBounds(rules.toleranceMicros, rules.mode);
+        uint256 maxWindow = stakeManager.MIN_UNBONDING_DELAY() / 2;
+        if (rules.challengeWindow < MIN_CHALLENGE_WINDOW || rules.challengeWindow > maxWindow) {
+            revert ChallengeWindowOutOfBounds(rules.challengeWindow, MIN_CHALLENGE_WINDOW, maxWindow);
+        }
+        if (rules.verifyTimeout < MIN_VERIFY_TIMEOUT || rules.verifyTimeout > MAX_VERIFY_TIMEOUT) {
+            revert VerifyTimeoutOutOfBounds(rules.verifyTimeout);
+        }
+        if (rules.trainerBond == 0) revert TrainerBondOutOfBounds(rules.trainerBond);
+        if (rules.disputeBond == 0) revert DisputeBondOutOfBounds(rules.disputeBond);
+    }
+
+    function _checkVerifierSlashAmount(uint256 amount) private pure {
+        if (amount == 0 || amount > MAX_VERIFIER_SLASH_AMOUNT) revert VerifierSlashAmountOutOfBounds(amount);
+    }
+}
