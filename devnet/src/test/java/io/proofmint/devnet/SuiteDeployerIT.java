@@ -7,6 +7,9 @@ import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
 import io.proofmint.wrappers.generated.MockERC20;
+import io.proofmint.wrappers.generated.RevenueRouter;
+import io.proofmint.wrappers.generated.StakeManager;
+import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,18 +41,37 @@ class SuiteDeployerIT {
 
       assertThat(DeploymentManifest.read(manifestFile)).isEqualTo(first);
       assertThat(first.chainId()).isEqualTo(31337);
-      assertThat(first.contracts().keySet())
-          .containsExactly(SuiteDeployer.PAYMENT_TOKEN, SuiteDeployer.STAKE_TOKEN);
-      assertThat(first.deployBlock())
-          .isEqualTo(first.contract(SuiteDeployer.PAYMENT_TOKEN).block());
+      assertThat(first.contracts().keySet()).containsExactlyElementsOf(SuiteRoles.ALL);
+      assertThat(first.deployBlock()).isEqualTo(first.contract(SuiteRoles.PAYMENT_TOKEN).block());
       assertThat(first.compilerVersion()).startsWith("0.8.28");
       MockERC20 payment =
           MockERC20.load(
-              first.contract(SuiteDeployer.PAYMENT_TOKEN).address(),
+              first.contract(SuiteRoles.PAYMENT_TOKEN).address(),
               chain.web3j(),
               chain.sender(devnet.fundedAccounts().get(0)),
               chain.gasProvider());
       assertThat(payment.decimals().send()).isEqualTo(BigInteger.valueOf(6));
+      String registry = first.contract(SuiteRoles.TRAINING_REGISTRY).address();
+      var gas = chain.gasProvider();
+      var sender = chain.sender(devnet.fundedAccounts().get(0));
+      assertThat(
+              StakeManager.load(
+                      first.contract(SuiteRoles.STAKE_MANAGER).address(),
+                      chain.web3j(),
+                      sender,
+                      gas)
+                  .registry()
+                  .send())
+          .isEqualToIgnoringCase(registry);
+      assertThat(
+              RevenueRouter.load(
+                      first.contract(SuiteRoles.REVENUE_ROUTER).address(),
+                      chain.web3j(),
+                      sender,
+                      gas)
+                  .registry()
+                  .send())
+          .isEqualToIgnoringCase(registry);
 
       progress.clear();
       DeploymentManifest second = deployer.deploy(manifestFile);

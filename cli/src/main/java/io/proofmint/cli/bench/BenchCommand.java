@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
       "Run the benchmarks (all of them without a subcommand) and write their results as JSON",
       "under .proofmint/bench/. docs/benchmarks.md quotes these files."
     },
-    subcommands = {TransfersBenchCommand.class})
+    subcommands = {TransfersBenchCommand.class, GasBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

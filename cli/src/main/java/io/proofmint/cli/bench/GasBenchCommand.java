@@ -1,0 +1,102 @@
+package io.proofmint.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.proofmint.cli.LoggingMixin;
+import io.proofmint.cli.TextTable;
+import io.proofmint.cli.Workspace;
+import io.proofmint.devnet.AnvilDevnet;
+import io.proofmint.devnet.AnvilOptions;
+import io.proofmint.devnet.SuiteDeployer;
+import io.proofmint.devnet.bench.GasBenchmark;
+import io.proofmint.devnet.bench.GasReport;
+import io.proofmint.devnet.bench.GasResult;
+import io.proofmint.protocol.io.AtomicFiles;
+import io.proofmint.wrappers.ChainConnection;
+import io.proofmint.wrappers.ContractArtifacts;
+import io.proofmint.wrappers.DeploymentManifest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `proofmint bench gas`: receipt gas of every user-facing transaction against its target. */
+@Command(
+    name = "gas",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Gas of each user-facing transaction (receipt gasUsed, 21,000 base included) on a fresh",
+      "anvil, against the targets in docs/benchmarks.md. Exits 1 if any target is missed."
+    })
+public final class GasBenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin LoggingMixin logging;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Results file (default: .proofmint/bench/gas.json).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Workspace workspace = Workspace.locate();
+    Path target = out != null ? out : workspace.bench("gas.json");
+    PrintWriter console = spec.commandLine().getOut();
+    GasReport report;
+    AnvilOptions options =
+        new AnvilOptions(
+            AnvilOptions.DEFAULT_CHAIN_ID,
+            GasBenchmark.ACCOUNTS,
+            0,
+            workspace.log("anvil-bench-gas.log"),
+            Duration.ofSeconds(30));
+    try (AnvilDevnet devnet = AnvilDevnet.start(options);
+        ChainConnection chain =
+            ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()))) {
+      console.println("  deploying the contract suite");
+      DeploymentManifest manifest =
+          new SuiteDeployer(
+                  chain,
+                  devnet.fundedAccounts().get(0),
+                  ContractArtifacts.load(),
+                  Clock.systemUTC(),
+                  line -> {})
+              .deploy(workspace.dir().resolve("bench").resolve("gas-deployment.json"));
+      report =
+          new GasBenchmark(
+                  chain, manifest, devnet.fundedAccounts(), line -> console.println("  " + line))
+              .run();
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"transaction", "gas used", "target", ""});
+    for (GasResult r : report.results()) {
+      rows.add(
+          new String[] {
+            r.operation(),
+            String.format("%,d", r.gasUsed()),
+            r.target() == 0 ? "-" : String.format("<= %,d", r.target()),
+            r.target() == 0 ? "" : (r.withinTarget() ? "ok" : "OVER")
+          });
+    }
+    console.println();
+    TextTable.print(rows, console);
+    console.println("machine: " + report.machine());
+    AtomicFiles.writeString(
+        target,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)
+            + "\n");
+    console.println("results: " + target);
+    return report.allWithinTarget() ? 0 : 1;
+  }
+}
