@@ -11,6 +11,7 @@ import io.proofmint.wrappers.generated.ModelTokenFactory;
 import io.proofmint.wrappers.generated.RevenueRouter;
 import io.proofmint.wrappers.generated.StakeManager;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.generated.UsageEscrow;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -182,6 +183,21 @@ public final class SuiteDeployer {
                         paymentToken,
                         p.treasury(),
                         p.verifierSlashAmount())
+                    .send());
+    manifest =
+        ensure(
+            manifest,
+            manifestFile,
+            SuiteRoles.USAGE_ESCROW,
+            "UsageEscrow",
+            () ->
+                UsageEscrow.deploy(
+                        web3j,
+                        sender,
+                        gas,
+                        owner,
+                        router,
+                        BigInteger.valueOf(p.withdrawDelaySeconds()))
                     .send());
     wire(manifest, sender, gas);
     return manifest;

@@ -16,6 +16,7 @@ import java.math.BigInteger;
  * @param verifiersBps share of revenue paid to the verifier pool
  * @param treasuryBps share of revenue paid to the treasury
  * @param verifierSlashAmount what each verifier of an overturned attestation loses
+ * @param withdrawDelaySeconds how long a usage-escrow withdrawal waits, so vouchers can be redeemed
  */
 public record SuiteParameters(
     String treasury,
@@ -27,7 +28,8 @@ public record SuiteParameters(
     int holdersBps,
     int verifiersBps,
     int treasuryBps,
-    BigInteger verifierSlashAmount) {
+    BigInteger verifierSlashAmount,
+    long withdrawDelaySeconds) {
 
   private static final BigInteger ONE_TOKEN = BigInteger.TEN.pow(18);
 
@@ -41,7 +43,8 @@ public record SuiteParameters(
 
   /**
    * Devnet defaults: 100 stake tokens for a trainer, 50 for a verifier, a 7-day unbonding delay,
-   * half of each slash to the prover, revenue 80% holders / 10% verifiers / 10% treasury.
+   * half of each slash to the prover, revenue 80% holders / 10% verifiers / 10% treasury,
+   * usage-escrow withdrawals after a day.
    */
   public static SuiteParameters devnetDefaults(String treasury, String verifierPool) {
     return new SuiteParameters(
@@ -54,6 +57,7 @@ public record SuiteParameters(
         8_000,
         1_000,
         1_000,
-        ONE_TOKEN.multiply(BigInteger.valueOf(20)));
+        ONE_TOKEN.multiply(BigInteger.valueOf(20)),
+        24 * 3600L);
   }
 }

@@ -7,6 +7,7 @@ import io.proofmint.wrappers.generated.ModelToken;
 import io.proofmint.wrappers.generated.RevenueRouter;
 import io.proofmint.wrappers.generated.StakeManager;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.generated.UsageEscrow;
 import org.web3j.crypto.Credentials;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
@@ -25,7 +26,8 @@ public record Suite(
     MockERC20 stakeToken,
     StakeManager stakeManager,
     RevenueRouter revenueRouter,
-    TrainingRegistry registry) {
+    TrainingRegistry registry,
+    UsageEscrow usageEscrow) {
 
   /** Loads the suite for {@code account}; each transaction returns once its receipt is known. */
   public static Suite load(
@@ -58,7 +60,8 @@ public record Suite(
         MockERC20.load(address(manifest, SuiteRoles.STAKE_TOKEN), web3j, sender, gas),
         StakeManager.load(address(manifest, SuiteRoles.STAKE_MANAGER), web3j, sender, gas),
         RevenueRouter.load(address(manifest, SuiteRoles.REVENUE_ROUTER), web3j, sender, gas),
-        TrainingRegistry.load(address(manifest, SuiteRoles.TRAINING_REGISTRY), web3j, sender, gas));
+        TrainingRegistry.load(address(manifest, SuiteRoles.TRAINING_REGISTRY), web3j, sender, gas),
+        UsageEscrow.load(address(manifest, SuiteRoles.USAGE_ESCROW), web3j, sender, gas));
   }
 
   /** The same suite as seen by another account. */

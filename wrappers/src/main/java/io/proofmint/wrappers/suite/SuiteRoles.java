@@ -11,6 +11,7 @@ public final class SuiteRoles {
   public static final String MODEL_TOKEN_FACTORY = "ModelTokenFactory";
   public static final String REVENUE_ROUTER = "RevenueRouter";
   public static final String TRAINING_REGISTRY = "TrainingRegistry";
+  public static final String USAGE_ESCROW = "UsageEscrow";
 
   /** Every role, in deployment order. */
   public static final List<String> ALL =
@@ -20,7 +21,8 @@ public final class SuiteRoles {
           STAKE_MANAGER,
           MODEL_TOKEN_FACTORY,
           REVENUE_ROUTER,
-          TRAINING_REGISTRY);
+          TRAINING_REGISTRY,
+          USAGE_ESCROW);
 
   private SuiteRoles() {}
 }
