@@ -1,0 +1,150 @@
+package io.proofmint.worker.engine;
+
+import io.proofmint.worker.data.Examples;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The step function a trainer runs and a verifier replays: one model, its Adam state and the worker
+ * threads. {@link #step} trains on one batch and returns its loss; {@link #exportState()} and
+ * {@link #importState} move the whole state (parameters, then optimizer) as named tensors in a
+ * fixed order.
+ *
+ * <p>Under one {@link ReproducibilityProfile}, the state after any sequence of steps is the same
+ * bits whatever the worker thread count, and whether or not the sequence was interrupted by an
+ * export and import. Not thread-safe: one caller at a time.
+ */
+public final class TrainingStep implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
+
+  private final ModelSpec spec;
+  private final ReproducibilityProfile profile;
+  private final Model model;
+  private final Adam adam;
+  private final WorkerPool workers;
+  private final List<TensorSpec> layout;
+
+  private TrainingStep(
+      ModelSpec spec, ReproducibilityProfile profile, Model model, WorkerPool workers) {
+    this.spec = spec;
+    this.profile = profile;
+    this.model = model;
+    this.workers = workers;
+    this.adam = new Adam(spec.adam(), model.parameterLayout());
+    List<TensorSpec> all = new ArrayList<>(model.parameterLayout());
+    all.addAll(adam.stateLayout());
+    this.layout = List.copyOf(all);
+  }
+
+  /**
+   * Opens an engine for {@code spec} under {@code profile}, with parameters zero until {@link
+   * #initialize} or {@link #importState}. Sets BLAS and libnd4j to one thread per call for the
+   * whole process.
+   *
+   * @throws UnreproducibleProfileException if this process cannot reproduce {@code profile}
+   */
+  public static TrainingStep open(
+      ModelSpec spec, ReproducibilityProfile profile, WorkerPool workers) {
+    Blas.useSingleThreadedCalls();
+    ProfileCheck check = profile.checkRuntime(RuntimeFacts.probe());
+    if (!check.isCompatible()) {
+      throw new UnreproducibleProfileException(check);
+    }
+    Model model =
+        switch (spec) {
+          case MlpSpec mlp -> new MlpModel(mlp, profile.rowBlockSize(), profile.gradientTileSize());
+        };
+    LOG.info(
+        "training engine open: {} under {} on {} worker thread(s)",
+        spec.canonical(),
+        profile.canonical(),
+        workers.threads());
+    return new TrainingStep(spec, profile, model, workers);
+  }
+
+  /** Sets the parameters from {@code seed} and the optimizer to its initial state. */
+  public TrainingStep initialize(long seed) {
+    model.initialize(seed);
+    adam.reset();
+    return this;
+  }
+
+  /** Trains one step on the examples {@code indices} name, in that order; returns the loss. */
+  public float step(Examples data, int[] indices) {
+    int threads = Blas.threadsPerCall();
+    if (threads != profile.blasThreadsPerCall()) {
+      throw new UnreproducibleProfileException(
+          new ProfileCheck(
+              ProfileCheck.Reason.BLAS_THREADS_MISMATCH,
+              "BLAS threads per call changed to %d during training; profile requires %d"
+                  .formatted(threads, profile.blasThreadsPerCall())));
+    }
+    float loss = model.forwardBackward(data, indices, workers);
+    adam.update(model, workers);
+    return loss;
+  }
+
+  /** Optimizer updates taken since initialization (carried through export and import). */
+  public long stepsTaken() {
+    return adam.step();
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  public ReproducibilityProfile profile() {
+    return profile;
+  }
+
+  /** Names and shapes of {@link #exportState()}, in order: parameters, then optimizer state. */
+  public List<TensorSpec> stateLayout() {
+    return layout;
+  }
+
+  /** A copy of the full state: parameters in model order, then the optimizer's tensors. */
+  public List<NamedTensor> exportState() {
+    List<NamedTensor> state = new ArrayList<>(layout.size());
+    List<TensorSpec> parameters = model.parameterLayout();
+    for (int p = 0; p < parameters.size(); p++) {
+      TensorSpec s = parameters.get(p);
+      float[] data = new float[s.elementCount()];
+      model.parameter(p).get(0, data);
+      state.add(new NamedTensor(s.name(), s.shape(), data));
+    }
+    state.addAll(adam.exportState());
+    return state;
+  }
+
+  /**
+   * Replaces the full state with {@code state}, which must match {@link #stateLayout()} name for
+   * name and shape for shape.
+   */
+  public void importState(List<NamedTensor> state) {
+    if (state.size() != layout.size()) {
+      throw new IllegalArgumentException(
+          "state: expected %d tensors, got %d".formatted(layout.size(), state.size()));
+    }
+    for (int i = 0; i < layout.size(); i++) {
+      if (!layout.get(i).equals(state.get(i).spec())) {
+        throw new IllegalArgumentException(
+            "state tensor %d: expected %s, got %s"
+                .formatted(i, layout.get(i), state.get(i).spec()));
+      }
+    }
+    int parameters = model.parameterLayout().size();
+    adam.importState(state.subList(parameters, state.size()));
+    for (int p = 0; p < parameters; p++) {
+      model.parameter(p).put(0, state.get(p).data());
+    }
+  }
+
+  /** Frees the model's off-heap buffers; the worker pool belongs to the caller. */
+  @Override
+  public void close() {
+    model.close();
+  }
+}

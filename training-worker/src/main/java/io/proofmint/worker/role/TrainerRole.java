@@ -1,0 +1,176 @@
+package io.proofmint.worker.role;
+
+import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.commit.TaskBinding;
+import io.proofmint.protocol.crypto.Address;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.worker.data.Examples;
+import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.task.LossCurve;
+import io.proofmint.worker.task.ModelDefinition;
+import io.proofmint.worker.task.StepListener;
+import io.proofmint.worker.task.TrainingJob;
+import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.suite.Suite;
+import io.proofmint.wrappers.suite.SuiteRoles;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trainer's side of one task, safe to run again after any crash: it stakes if it must, claims
+ * the task (or recognises its own claim), trains into a bundle that resumes where it stopped,
+ * publishes the bundle, and commits the root, unless the chain already holds this very commitment.
+ */
+public final class TrainerRole {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainerRole.class);
+
+  /** How the trainer's run ended. */
+  public record Outcome(
+      BigInteger taskId,
+      Hash32 root,
+      Hash32 finalCheckpoint,
+      String locator,
+      Path bundleDir,
+      float firstLoss,
+      float lastLoss,
+      boolean committedNow) {}
+
+  private final Suite suite;
+  private final ModelDefinition model;
+  private final Examples data;
+  private final TrainingStep engine;
+  private final ParentCheckpoints parents;
+  private final BundlePublishing publishing;
+  private final CheckpointHasher hasher;
+  private final Path workDir;
+
+  public TrainerRole(
+      Suite suite,
+      ModelDefinition model,
+      Examples data,
+      TrainingStep engine,
+      ParentCheckpoints parents,
+      BundlePublishing publishing,
+      CheckpointHasher hasher,
+      Path workDir) {
+    this.suite = suite;
+    this.model = model;
+    this.data = data;
+    this.engine = engine;
+    this.parents = parents;
+    this.publishing = publishing;
+    this.hasher = hasher;
+    this.workDir = workDir;
+  }
+
+  /** Runs task {@code taskId} to a commitment. */
+  public Outcome run(BigInteger taskId, StepListener listener) throws Exception {
+    String me = suite.account().getAddress();
+    TrainingRegistry registry = suite.registry();
+    TrainingRegistry.TaskView task = registry.getTask(taskId).send();
+    TaskStatus status = TaskStatus.of(task.status);
+    requireOurModel(taskId, task);
+
+    if (status == TaskStatus.OPEN) {
+      BigInteger bond = registry.getRules(task.modelId).send().trainerBond;
+      Staking.ensure(suite, Staking.TRAINER, bond);
+      LOG.info("claiming task {}", taskId);
+      registry.claimTask(taskId).send();
+      task = registry.getTask(taskId).send();
+      status = TaskStatus.of(task.status);
+    }
+    if (!me.equalsIgnoreCase(task.trainer)) {
+      throw new IllegalStateException(
+          "task " + taskId + " is " + status.label() + " by " + task.trainer + ", not by " + me);
+    }
+    if (status != TaskStatus.CLAIMED && status != TaskStatus.COMMITTED) {
+      throw new IllegalStateException(
+          "task " + taskId + " is " + status.label() + ": nothing left for its trainer to do");
+    }
+
+    Hash32 parentHash = Hash32.of(task.parent);
+    Checkpoint parent = parents.checkpoint(parentHash);
+    TaskBinding binding =
+        TaskBinding.of(
+            suite.chain().chainId(),
+            Address.fromHex(suite.address(SuiteRoles.TRAINING_REGISTRY)),
+            taskId,
+            Address.fromHex(me));
+    int k = registry.getRules(task.modelId).send().segmentLength.intValueExact();
+    Path taskDir = workDir.resolve("task-" + taskId);
+    TrainingJob.Result result =
+        new TrainingJob(model, data, hasher)
+            .run(
+                engine,
+                binding,
+                parent,
+                task.steps.longValueExact(),
+                k,
+                taskDir.resolve("bundle"),
+                listener);
+    LossCurve.writeCsv(result.records(), taskDir.resolve("loss.csv"));
+    LossCurve.writePng(
+        result.records(), model.name() + " - task " + taskId, taskDir.resolve("loss.png"));
+    String locator = publishing.publish(result.bundleDir());
+    Hash32 root = result.manifest().root();
+    Hash32 finalCheckpoint = result.manifest().finalCheckpoint();
+
+    boolean committedNow = false;
+    if (status == TaskStatus.COMMITTED) {
+      if (!Hash32.of(task.root).equals(root)) {
+        throw new IllegalStateException(
+            "task "
+                + taskId
+                + " is committed with root "
+                + Hash32.of(task.root)
+                + " but the local bundle's root is "
+                + root
+                + ": the bundle in "
+                + result.bundleDir()
+                + " is not the committed one");
+      }
+      LOG.info("task {} is already committed with root {}; not committing again", taskId, root);
+    } else {
+      LOG.info("committing task {}: root {}, final checkpoint {}", taskId, root, finalCheckpoint);
+      registry.commit(taskId, root.bytes(), finalCheckpoint.bytes(), locator).send();
+      committedNow = true;
+    }
+    var records = result.records();
+    return new Outcome(
+        taskId,
+        root,
+        finalCheckpoint,
+        locator,
+        result.bundleDir(),
+        records.get(0).loss(),
+        records.get(records.size() - 1).loss(),
+        committedNow);
+  }
+
+  private void requireOurModel(BigInteger taskId, TrainingRegistry.TaskView task) throws Exception {
+    Hash32 onChain = Hash32.of(suite.registry().getModel(task.modelId).send().specHash);
+    if (!onChain.equals(model.specHash())) {
+      throw new IllegalStateException(
+          "task "
+              + taskId
+              + " is for model "
+              + task.modelId
+              + " with spec hash "
+              + onChain
+              + "; this worker's model definition '"
+              + model.name()
+              + "' has spec hash "
+              + model.specHash());
+    }
+  }
+
+  /** The first open task of a model with this worker's spec, if any. */
+  public Optional<BigInteger> findOpenTask() throws Exception {
+    return OpenTasks.find(suite, model.specHash());
+  }
+}

@@ -1,0 +1,51 @@
+package io.proofmint.worker.task;
+
+import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.Tensor;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.worker.engine.NamedTensor;
+import io.proofmint.worker.engine.TrainingStep;
+import java.util.List;
+
+/**
+ * Maps the engine's full training state to the protocol's checkpoint and back, tensor by tensor.
+ */
+public final class StateCheckpoints {
+
+  private StateCheckpoints() {}
+
+  /**
+   * A model's first checkpoint: the engine initialised from the model's seed. Anyone holding the
+   * model definition recomputes it, so it needs no artifact store.
+   */
+  public static Checkpoint initial(TrainingStep engine, ModelDefinition model) {
+    engine.initialize(model.initSeed());
+    return capture(engine, model.specHash());
+  }
+
+  /** The engine's current state as a checkpoint; its step is the optimizer's step count. */
+  public static Checkpoint capture(TrainingStep engine, Hash32 specHash) {
+    List<Tensor> tensors =
+        engine.exportState().stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
+    return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
+  }
+
+  /** Loads {@code checkpoint} into {@code engine}, refusing one made for another model. */
+  public static void restore(TrainingStep engine, Checkpoint checkpoint, Hash32 specHash) {
+    if (!checkpoint.specHash().equals(specHash)) {
+      throw new IllegalArgumentException(
+          "checkpoint is for model spec " + checkpoint.specHash() + ", expected " + specHash);
+    }
+    engine.importState(
+        checkpoint.tensors().stream()
+            .map(t -> NamedTensor.of(t.name(), t.shape(), t.data()))
+            .toList());
+    if (engine.stepsTaken() != checkpoint.step()) {
+      throw new IllegalStateException(
+          "checkpoint step "
+              + checkpoint.step()
+              + " but the restored optimizer reports "
+              + engine.stepsTaken());
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.proofmint.worker.task;
+
+import io.proofmint.protocol.batch.BatchDeriver;
+import io.proofmint.protocol.batch.TaskSeed;
+import io.proofmint.protocol.bundle.BundleHeader;
+import io.proofmint.protocol.bundle.BundleManifest;
+import io.proofmint.protocol.bundle.BundleReader;
+import io.proofmint.protocol.bundle.BundleValidation;
+import io.proofmint.protocol.bundle.BundleWriter;
+import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.CheckpointFiles;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.commit.StepRecord;
+import io.proofmint.protocol.commit.TaskBinding;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.worker.data.Examples;
+import io.proofmint.worker.engine.TrainingStep;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one task into a proof bundle: N steps from the parent checkpoint on batches derived from
+ * the task seed, a checkpoint every k steps. Restartable: a bundle directory that holds completed
+ * segments is continued from its last checkpoint, and a finished one is returned as it is.
+ */
+public final class TrainingJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingJob.class);
+
+  /** What a finished job produced. */
+  public record Result(BundleManifest manifest, Path bundleDir, List<StepRecord> records) {}
+
+  private final ModelDefinition model;
+  private final Examples data;
+  private final CheckpointHasher hasher;
+
+  public TrainingJob(ModelDefinition model, Examples data, CheckpointHasher hasher) {
+    this.model = model;
+    this.data = data;
+    this.hasher = hasher;
+  }
+
+  /**
+   * Runs (or resumes) the task.
+   *
+   * @param parent the checkpoint the task starts from; its hash must be the task's parent
+   */
+  public Result run(
+      TrainingStep engine,
+      TaskBinding binding,
+      Checkpoint parent,
+      long steps,
+      int segmentLength,
+      Path bundleDir,
+      StepListener listener)
+      throws IOException {
+    Hash32 specHash = model.specHash();
+    BundleHeader header =
+        new BundleHeader(
+            binding,
+            specHash,
+            model.datasetRoot(),
+            engine.profile().canonical(),
+            steps,
+            segmentLength);
+    BundleWriter writer = BundleWriter.open(bundleDir, header, hasher);
+    if (writer.isFinished()) {
+      LOG.info("bundle {} is complete; nothing to train", bundleDir);
+      BundleValidation finished = new BundleReader(hasher).validate(bundleDir);
+      if (!finished.isValid()) {
+        throw new IOException("finished bundle " + bundleDir + " does not validate: " + finished);
+      }
+      return new Result(writer.finish(), bundleDir, finished.bundle().records());
+    }
+    Hash32 parentHash = writer.start(parent);
+    int done = writer.segmentsDone();
+    if (done == 0) {
+      StateCheckpoints.restore(engine, parent, specHash);
+    } else {
+      Hash32 last = writer.lastCheckpoint();
+      LOG.info(
+          "resuming {} after {} of {} segments from {}", bundleDir, done, header.segments(), last);
+      StateCheckpoints.restore(
+          engine,
+          CheckpointFiles.readVerified(writer.checkpointPath(last), last, hasher),
+          specHash);
+    }
+    BatchDeriver batches =
+        BatchDeriver.of(
+            TaskSeed.of(binding, parentHash),
+            model.datasetRoot(),
+            data.size(),
+            model.spec().batchSize());
+    SegmentRunner runner = new SegmentRunner(engine, data, batches);
+    for (int segment = done; segment < header.segments(); segment++) {
+      List<StepRecord> records =
+          runner.run((long) segment * segmentLength, segmentLength, listener);
+      writer.completeSegment(records, StateCheckpoints.capture(engine, specHash));
+    }
+    BundleManifest manifest = writer.finish();
+    LOG.info("bundle {} finished: root {}", bundleDir, manifest.root());
+    return new Result(manifest, bundleDir, writer.records());
+  }
+}

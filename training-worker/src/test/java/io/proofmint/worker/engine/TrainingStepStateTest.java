@@ -1,0 +1,99 @@
+package io.proofmint.worker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingStepStateTest {
+
+  @Test
+  void stateLayout_listsParametersThenAdamState_inFixedOrder() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine = TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool)) {
+      List<String> names = engine.stateLayout().stream().map(TensorSpec::name).toList();
+
+      assertThat(names)
+          .containsExactly(
+              "layer0.weight",
+              "layer0.bias",
+              "layer1.weight",
+              "layer1.bias",
+              "layer2.weight",
+              "layer2.bias",
+              "adam.m.layer0.weight",
+              "adam.m.layer0.bias",
+              "adam.m.layer1.weight",
+              "adam.m.layer1.bias",
+              "adam.m.layer2.weight",
+              "adam.m.layer2.bias",
+              "adam.v.layer0.weight",
+              "adam.v.layer0.bias",
+              "adam.v.layer1.weight",
+              "adam.v.layer1.bias",
+              "adam.v.layer2.weight",
+              "adam.v.layer2.bias",
+              "adam.step");
+      assertThat(engine.stateLayout().get(0).shape()).containsExactly(64, 48);
+      assertThat(engine.exportState())
+          .extracting(NamedTensor::spec)
+          .isEqualTo(engine.stateLayout());
+    }
+  }
+
+  @Test
+  void initialize_isBackendIndependentJavaPrng_pinnedByKnownValues() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+      float[] w = engine.exportState().get(0).data();
+      float[] last = engine.exportState().get(4).data();
+      // SplitMix64 + Box-Muller through StrictMath: these bits hold on every JVM and backend.
+      assertThat(Float.floatToRawIntBits(w[0])).isEqualTo(0xbd47b88f);
+      assertThat(Float.floatToRawIntBits(w[1])).isEqualTo(0x3e5660d3);
+      assertThat(Float.floatToRawIntBits(w[2])).isEqualTo(0x3e45ca0b);
+      assertThat(Float.floatToRawIntBits(last[last.length - 1])).isEqualTo(0x3e1c268a);
+      float[] again;
+      try (TrainingStep other =
+          TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+        again = other.exportState().get(0).data();
+      }
+      assertThat(again).isEqualTo(w);
+      double sumSquares = 0;
+      for (float x : w) {
+        sumSquares += x * x;
+      }
+      // He init: variance 2 / 64.
+      assertThat(sumSquares / w.length).isBetween(0.025, 0.038);
+    }
+  }
+
+  @Test
+  void importState_rejectsWrongTensorWithNameAndShapes() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+      List<NamedTensor> state = new ArrayList<>(engine.exportState());
+      state.set(2, new NamedTensor("layer1.weight", new int[] {48, 31}, new float[48 * 31]));
+
+      assertThatThrownBy(() -> engine.importState(state))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("state tensor 2: expected layer1.weight[48, 32], got layer1.weight[48, 31]");
+      assertThatThrownBy(() -> engine.importState(state.subList(0, 3)))
+          .hasMessage("state: expected 19 tensors, got 3");
+    }
+  }
+
+  @Test
+  void step_rejectsBatchOfWrongSize() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+      assertThatThrownBy(() -> engine.step(Engines.SMALL_DATA, new int[3]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("mlp step: expected a batch of 40 indices, got 3");
+    }
+  }
+}
