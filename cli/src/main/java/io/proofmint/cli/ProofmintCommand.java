@@ -2,6 +2,9 @@ package io.proofmint.cli;
 
 import io.proofmint.cli.bench.BenchCommand;
 import io.proofmint.cli.demo.DemoCommand;
+import io.proofmint.cli.role.ArtifactsCommand;
+import io.proofmint.cli.role.DatasetCommand;
+import io.proofmint.cli.role.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +18,9 @@ import picocli.CommandLine.Command;
       DevnetCommand.class,
       DeployCommand.class,
       DemoCommand.class,
+      DatasetCommand.class,
+      WorkerCommand.class,
+      ArtifactsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -19,7 +19,7 @@ class DemoCommandIT {
   }
 
   @Test
-  void demo_deploysOnAnEmbeddedDevnetPrintsTheTableAndWritesTheSummary() throws Exception {
+  void demo_deploysTrainsAndCommits_thenWritesTheSummary() throws Exception {
     Path summary = state.resolve("summary.json");
 
     CliRun run = CliRun.of("demo", "--summary", summary.toString());
@@ -27,13 +27,27 @@ class DemoCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "[1/2] devnet", "anvil at http://127.0.0.1:", "PaymentToken", "StakeToken", "MockERC20")
+            "[1/3] devnet",
+            "anvil at http://127.0.0.1:",
+            "PaymentToken",
+            "StakeToken",
+            "TrainingRegistry",
+            "[3/3] train",
+            "held-out accuracy",
+            "committed root 0x")
         .contains("demo finished");
     JsonNode json = new ObjectMapper().readTree(summary.toFile());
     assertThat(json.at("/chain/chainId").asLong()).isEqualTo(31337);
     assertThat(json.at("/deployment/manifest/contracts/PaymentToken/address").asText())
         .startsWith("0x");
-    assertThat(json.at("/stages").toString()).contains("deploy");
+    assertThat(json.at("/stages").toString()).contains("deploy", "train");
+    JsonNode training = json.at("/training");
+    assertThat(training.at("/lastLoss").asDouble())
+        .isLessThan(training.at("/firstLoss").asDouble() / 2);
+    assertThat(training.at("/heldOutAccuracy").asDouble()).isGreaterThan(0.5);
+    assertThat(training.at("/root").asText()).startsWith("0x").hasSize(66);
+    assertThat(training.at("/locator").asText()).startsWith("pmb1:http://127.0.0.1:");
+    assertThat(Path.of(training.at("/lossCurvePng").asText())).isRegularFile();
   }
 
   @Test

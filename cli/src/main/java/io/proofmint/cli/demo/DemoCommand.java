@@ -6,11 +6,17 @@ import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
 import io.proofmint.devnet.Devnet;
+import io.proofmint.devnet.DevnetControl;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.devnet.SuiteDeployer;
+import io.proofmint.devnet.flow.TaskFlow;
+import io.proofmint.protocol.artifacts.ArtifactServer;
+import io.proofmint.protocol.artifacts.ArtifactServerConfig;
+import io.proofmint.protocol.artifacts.LocalArtifactStore;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
+import io.proofmint.wrappers.suite.Suite;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,8 +24,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.web3j.crypto.Credentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +42,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run Proofmint end to end: start an embedded anvil devnet (or use --rpc), deploy the"
-          + " contract suite, print the deployment, and stop the devnet it started.",
+          + " contract suite, commit a synthetic dataset, register a model and a task, train it"
+          + " for real and commit its proof-of-learning, then stop the devnet it started.",
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -60,42 +69,75 @@ public final class DemoCommand implements Callable<Integer> {
     Workspace workspace = Workspace.locate();
     PrintWriter out = spec.commandLine().getOut();
 
-    out.println("[1/2] devnet");
+    out.println("[1/3] devnet");
     try (Devnet devnet = startDevnet(workspace)) {
       out.printf("      %s at %s, chain id %d%n", devnet.kind(), devnet.rpcUrl(), devnet.chainId());
 
-      out.println("[2/2] deploy the contract suite");
-      Path manifestFile = workspace.dir().resolve("demo").resolve("deployment.json");
+      out.println("[2/3] deploy the contract suite");
+      Path demoDir = workspace.dir().resolve("demo");
+      Path manifestFile = demoDir.resolve("deployment.json");
       if (rpc == null) {
         // A fresh embedded chain: nothing from an earlier run can be on it.
         Files.deleteIfExists(manifestFile);
       }
+      // Every run trains anew: earlier bundles belong to earlier chains.
+      deleteRecursively(demoDir.resolve("worker"));
       DeploymentManifest manifest;
       try (ChainConnection chain =
-          ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()))) {
+              ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()));
+          ArtifactServer artifacts =
+              ArtifactServer.start(
+                  new LocalArtifactStore(demoDir.resolve("artifacts")),
+                  ArtifactServerConfig.loopback())) {
+        List<Credentials> accounts = devnet.fundedAccounts();
         manifest =
             new SuiteDeployer(
                     chain,
-                    devnet.fundedAccounts().get(0),
+                    accounts.get(0),
                     ContractArtifacts.load(),
                     Clock.systemUTC(),
                     line -> out.println("      " + line))
                 .deploy(manifestFile);
-      }
-      out.println();
-      ManifestTable.print(manifest, out);
-      out.println("manifest: " + manifestFile);
+        out.println();
+        ManifestTable.print(manifest, out);
+        out.println("manifest: " + manifestFile);
+        out.println();
 
-      DemoSummary result =
-          DemoSummary.of(devnet, manifest, manifestFile, Duration.between(started, Instant.now()));
-      if (summary != null) {
-        result.write(summary);
-        out.println("summary: " + summary.toAbsolutePath());
+        out.println("[3/3] train: dataset, model, task, training, proof commitment");
+        out.println("      artifact store served at " + artifacts.baseUri());
+        TaskFlow flow =
+            new TaskFlow(Suite.load(chain, manifest, accounts.get(0)), new DevnetControl(chain));
+        TrainingStage.Result training =
+            new TrainingStage(flow, demoDir, out)
+                .run(
+                    accounts.get(1),
+                    accounts.get(2),
+                    new LocalArtifactStore(demoDir.resolve("artifacts")),
+                    artifacts.baseUri());
+
+        DemoSummary result =
+            DemoSummary.of(
+                devnet, manifest, manifestFile, training, Duration.between(started, Instant.now()));
+        if (summary != null) {
+          result.write(summary);
+          out.println("summary: " + summary.toAbsolutePath());
+        }
       }
     }
     out.printf(
         "demo finished in %.1f s%n", Duration.between(started, Instant.now()).toMillis() / 1e3);
     return 0;
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private Devnet startDevnet(Workspace workspace) throws Exception {

@@ -20,9 +20,10 @@ public record DemoSummary(
     List<String> stages,
     ChainSection chain,
     DeploymentSection deployment,
+    TrainingStage.Result training,
     double seconds) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** The chain the demo ran on. */
   public record ChainSection(String kind, String rpcUrl, long chainId) {}
@@ -31,12 +32,17 @@ public record DemoSummary(
   public record DeploymentSection(String manifestFile, DeploymentManifest manifest) {}
 
   static DemoSummary of(
-      Devnet devnet, DeploymentManifest manifest, Path manifestFile, Duration elapsed) {
+      Devnet devnet,
+      DeploymentManifest manifest,
+      Path manifestFile,
+      TrainingStage.Result training,
+      Duration elapsed) {
     return new DemoSummary(
         VERSION,
-        List.of("devnet", "deploy"),
+        List.of("devnet", "deploy", "train"),
         new ChainSection(devnet.kind(), devnet.rpcUrl().toString(), devnet.chainId()),
         new DeploymentSection(manifestFile.toAbsolutePath().toString(), manifest),
+        training,
         elapsed.toMillis() / 1e3);
   }
 

@@ -1,0 +1,202 @@
+package io.proofmint.cli.demo;
+
+import io.proofmint.cli.ProgressLine;
+import io.proofmint.devnet.flow.TaskFlow;
+import io.proofmint.protocol.artifacts.BundlePublisher;
+import io.proofmint.protocol.artifacts.LocalArtifactStore;
+import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.protocol.dataset.Dataset;
+import io.proofmint.protocol.dataset.DatasetCommitment;
+import io.proofmint.protocol.dataset.DatasetWriter;
+import io.proofmint.worker.data.Examples;
+import io.proofmint.worker.data.SyntheticTask;
+import io.proofmint.worker.engine.ReproducibilityProfile;
+import io.proofmint.worker.engine.RuntimeFacts;
+import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.VerificationMode;
+import io.proofmint.worker.engine.WorkerPool;
+import io.proofmint.worker.role.KnownCheckpoints;
+import io.proofmint.worker.role.TrainerRole;
+import io.proofmint.worker.task.DatasetExamples;
+import io.proofmint.worker.task.Evaluation;
+import io.proofmint.worker.task.ModelDefinition;
+import io.proofmint.worker.task.StateCheckpoints;
+import io.proofmint.wrappers.generated.TrainingRegistry;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The demo's training stage: commit a synthetic dataset, register a model and a task on-chain,
+ * train the task for real with the ND4J engine, publish the proof bundle and commit its root.
+ */
+final class TrainingStage {
+
+  /** What the stage did, for the console and the summary. */
+  record Result(
+      String datasetRoot,
+      String specHash,
+      String profile,
+      BigInteger modelId,
+      String modelToken,
+      BigInteger taskId,
+      long steps,
+      int segmentLength,
+      String root,
+      String finalCheckpoint,
+      String locator,
+      String bundleDir,
+      String lossCurvePng,
+      float firstLoss,
+      float lastLoss,
+      double heldOutAccuracy,
+      double trainSeconds) {}
+
+  private final TaskFlow flow;
+  private final Path dir;
+  private final PrintWriter out;
+  private final CheckpointHasher hasher = CheckpointHasher.sequential();
+
+  TrainingStage(TaskFlow flow, Path dir, PrintWriter out) {
+    this.flow = flow;
+    this.dir = dir;
+    this.out = out;
+  }
+
+  Result run(Credentials owner, Credentials trainer, LocalArtifactStore store, URI artifactsUri)
+      throws Exception {
+    Examples all =
+        SyntheticTask.gaussianClusters(
+            DemoSetup.DATA_SEED,
+            DemoSetup.TRAIN_EXAMPLES + DemoSetup.HELD_OUT_EXAMPLES,
+            DemoSetup.FEATURES,
+            DemoSetup.CLASSES);
+    int f = DemoSetup.FEATURES;
+    Path datasetDir = dir.resolve("dataset");
+    DatasetCommitment dataset =
+        DatasetWriter.write(
+            datasetDir,
+            f,
+            DemoSetup.CLASSES,
+            Arrays.copyOf(all.features(), DemoSetup.TRAIN_EXAMPLES * f),
+            Arrays.copyOf(all.labels(), DemoSetup.TRAIN_EXAMPLES),
+            DemoSetup.SHARD_SIZE);
+    // Train on the dataset as read back from its committed shards, hash-checked.
+    Examples train =
+        DatasetExamples.of(
+            Dataset.load(datasetDir.resolve(DatasetWriter.MANIFEST)), DemoSetup.CLASSES);
+    Examples heldOut =
+        new Examples(
+            f,
+            DemoSetup.CLASSES,
+            Arrays.copyOfRange(all.features(), DemoSetup.TRAIN_EXAMPLES * f, all.features().length),
+            Arrays.copyOfRange(all.labels(), DemoSetup.TRAIN_EXAMPLES, all.labels().length));
+    out.printf(
+        "      dataset: %,d synthetic examples (%d features, %d classes) in %d shards, root %s%n",
+        train.size(), f, DemoSetup.CLASSES, dataset.shards().size(), dataset.root());
+
+    ModelDefinition model =
+        new ModelDefinition(
+            "demo-mlp",
+            DemoSetup.SPEC,
+            ReproducibilityProfile.of(RuntimeFacts.probe()),
+            VerificationMode.EXACT,
+            DemoSetup.INIT_SEED,
+            dataset.root());
+    model.write(dir.resolve("model.json"));
+
+    try (WorkerPool workers = WorkerPool.create(Runtime.getRuntime().availableProcessors());
+        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+      Hash32 head = hasher.hash(StateCheckpoints.initial(engine, model));
+      TaskFlow.Model registered =
+          flow.registerModel(
+              owner,
+              model.specHash(),
+              dataset.root(),
+              head,
+              rules(),
+              "Proofmint Demo MLP",
+              "PDEMO",
+              DemoSetup.INITIAL_SUPPLY);
+      TaskFlow.Task task =
+          flow.createTask(
+              owner,
+              registered.id(),
+              DemoSetup.STEPS,
+              DemoSetup.REWARD,
+              DemoSetup.VERIFIER_FEE,
+              DemoSetup.TASK_DURATION_SECONDS);
+      out.printf(
+          "      model %s '%s' registered by %s: spec %s, token %s%n",
+          registered.id(), model.name(), owner.getAddress(), model.specHash(), registered.token());
+      out.printf(
+          "      task %s: %d steps from head %s, reward %s PDEMO%n",
+          task.id(), DemoSetup.STEPS, head, DemoSetup.REWARD.divide(DemoSetup.E18));
+
+      flow.fundStake(trainer, DemoSetup.TRAINER_STAKE_FUNDS);
+      TrainerRole role =
+          new TrainerRole(
+              flow.suite().as(trainer),
+              model,
+              train,
+              engine,
+              new KnownCheckpoints(model, engine, store, hasher),
+              bundle -> new BundlePublisher(artifactsUri, hasher).publish(bundle, store).toString(),
+              hasher,
+              dir.resolve("worker"));
+      out.printf(
+          "      trainer %s trains on %d thread(s):%n", trainer.getAddress(), workers.threads());
+      ProgressLine progress = new ProgressLine(out, "        ", DemoSetup.STEPS);
+      long started = System.nanoTime();
+      TrainerRole.Outcome outcome = role.run(task.id(), progress);
+      progress.finish();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Checkpoint trained = StateCheckpoints.capture(engine, model.specHash());
+      double accuracy = Evaluation.accuracy(model.spec(), trained, heldOut);
+      Path taskDir = dir.resolve("worker").resolve("task-" + task.id());
+      out.printf(
+          "      loss %.4f -> %.4f; held-out accuracy %.1f%% on %,d examples%n",
+          outcome.firstLoss(), outcome.lastLoss(), 100 * accuracy, heldOut.size());
+      out.printf("      committed root %s%n", outcome.root());
+      out.printf(
+          "      bundle %s (loss curve: %s)%n", outcome.bundleDir(), taskDir.resolve("loss.png"));
+      return new Result(
+          dataset.root().toHex(),
+          model.specHash().toHex(),
+          model.profile().canonical(),
+          registered.id(),
+          registered.token(),
+          task.id(),
+          DemoSetup.STEPS,
+          DemoSetup.SEGMENT_LENGTH,
+          outcome.root().toHex(),
+          outcome.finalCheckpoint().toHex(),
+          outcome.locator(),
+          outcome.bundleDir().toAbsolutePath().toString(),
+          taskDir.resolve("loss.png").toAbsolutePath().toString(),
+          outcome.firstLoss(),
+          outcome.lastLoss(),
+          accuracy,
+          seconds);
+    }
+  }
+
+  private static TrainingRegistry.Rules rules() {
+    return new TrainingRegistry.Rules(
+        BigInteger.valueOf(DemoSetup.SEGMENT_LENGTH),
+        BigInteger.valueOf(DemoSetup.SAMPLES),
+        BigInteger.valueOf(DemoSetup.QUORUM),
+        BigInteger.valueOf(DemoSetup.DISPUTE_QUORUM),
+        BigInteger.ZERO,
+        BigInteger.ZERO,
+        BigInteger.valueOf(DemoSetup.CHALLENGE_WINDOW_SECONDS),
+        BigInteger.valueOf(DemoSetup.VERIFY_TIMEOUT_SECONDS),
+        DemoSetup.TRAINER_BOND,
+        DemoSetup.DISPUTE_BOND);
+  }
+}
