@@ -2,6 +2,7 @@ package io.proofmint.protocol.bundle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.CheckpointEncoder;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.checkpoint.CheckpointHeader;
@@ -178,16 +179,14 @@ public final class BundleWriter {
 
   /** Writes a checkpoint under its hash unless a file with that hash is already there. */
   public Hash32 putCheckpoint(Checkpoint checkpoint) throws IOException {
-    Hash32 hash = hasher.hash(checkpoint);
+    // Encode once, hash those bytes, write those bytes: the file is exactly what was hashed.
+    byte[] encoded = CheckpointEncoder.encode(checkpoint);
+    Hash32 hash = hasher.hash(encoded);
     Path file = BundleLayout.checkpoint(dir, hash);
     if (Files.exists(file) && hasher.hash(file).equals(hash)) {
       return hash;
     }
-    Hash32 written = CheckpointFiles.write(file, checkpoint, hasher);
-    if (!written.equals(hash)) {
-      throw new IllegalStateException(
-          "checkpoint %s: expected to write hash %s, got %s".formatted(file, hash, written));
-    }
+    AtomicFiles.write(file, encoded);
     return hash;
   }
 

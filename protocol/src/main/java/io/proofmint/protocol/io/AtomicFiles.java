@@ -39,7 +39,9 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+          OutputStream out =
+              new java.io.BufferedOutputStream(
+                  java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
         writer.writeTo(out);
         out.flush();
         channel.force(true);

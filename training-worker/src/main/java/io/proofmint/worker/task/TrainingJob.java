@@ -18,6 +18,10 @@ import io.proofmint.worker.engine.TrainingStep;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,26 @@ public final class TrainingJob {
 
   /** What a finished job produced. */
   public record Result(BundleManifest manifest, Path bundleDir, List<StepRecord> records) {}
+
+  private static void awaitWrite(Future<?> write) throws IOException {
+    if (write == null) {
+      return;
+    }
+    try {
+      write.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing a checkpoint", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("checkpoint write failed: " + e.getCause(), e.getCause());
+    }
+  }
 
   private final ModelDefinition model;
   private final Examples data;
@@ -95,10 +119,35 @@ public final class TrainingJob {
             data.size(),
             model.spec().batchSize());
     SegmentRunner runner = new SegmentRunner(engine, data, batches);
-    for (int segment = done; segment < header.segments(); segment++) {
-      List<StepRecord> records =
-          runner.run((long) segment * segmentLength, segmentLength, listener);
-      writer.completeSegment(records, StateCheckpoints.capture(engine, specHash));
+    // Checkpoints are encoded, hashed and written on one background thread while the next segment
+    // trains; at most one is in flight, and the writer is only ever used by one thread at a time.
+    ExecutorService background =
+        Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("checkpoint-writer").unstarted(r));
+    Future<?> inFlight = null;
+    try {
+      for (int segment = done; segment < header.segments(); segment++) {
+        List<StepRecord> records =
+            runner.run((long) segment * segmentLength, segmentLength, listener);
+        Checkpoint end = StateCheckpoints.capture(engine, specHash); // a copy of the state
+        awaitWrite(inFlight);
+        inFlight = background.submit(() -> writer.completeSegment(records, end));
+      }
+      awaitWrite(inFlight);
+      inFlight = null;
+    } finally {
+      // On failure, let a write already under way finish, so a restart finds a complete segment.
+      if (inFlight != null) {
+        try {
+          inFlight.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+          LOG.warn(
+              "checkpoint write failed while the job was failing: {}", e.getCause().toString());
+        }
+      }
+      background.shutdown();
     }
     BundleManifest manifest = writer.finish();
     LOG.info("bundle {} finished: root {}", bundleDir, manifest.root());

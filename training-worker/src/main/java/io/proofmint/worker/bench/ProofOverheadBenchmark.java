@@ -1,0 +1,123 @@
+package io.proofmint.worker.bench;
+
+import io.proofmint.protocol.batch.BatchDeriver;
+import io.proofmint.protocol.batch.TaskSeed;
+import io.proofmint.protocol.checkpoint.Checkpoint;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.commit.TaskBinding;
+import io.proofmint.protocol.crypto.Address;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.worker.data.Examples;
+import io.proofmint.worker.data.SyntheticTask;
+import io.proofmint.worker.engine.AdamConfig;
+import io.proofmint.worker.engine.MlpSpec;
+import io.proofmint.worker.engine.ReproducibilityProfile;
+import io.proofmint.worker.engine.RuntimeFacts;
+import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.VerificationMode;
+import io.proofmint.worker.engine.WorkerPool;
+import io.proofmint.worker.task.ModelDefinition;
+import io.proofmint.worker.task.SegmentRunner;
+import io.proofmint.worker.task.StateCheckpoints;
+import io.proofmint.worker.task.StepListener;
+import io.proofmint.worker.task.TrainingJob;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The cost of recording a proof: the same steps on the same derived batches, once plainly and once
+ * through {@link TrainingJob} (a checkpoint encoded, hashed and written every k steps, plus the
+ * per-step records). Runs alternate and repeat; the fastest of each kind is compared.
+ *
+ * <p>Usage: {@code ProofOverheadBenchmark [layers=784,256,256,10] [batch=128] [steps=200] [k=10]
+ * [threads=1,2] [repeats=3]}
+ */
+public final class ProofOverheadBenchmark {
+
+  private ProofOverheadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] layers = ints(arg(args, 0, "784,256,256,10"));
+    int batch = Integer.parseInt(arg(args, 1, "128"));
+    int steps = Integer.parseInt(arg(args, 2, "200"));
+    int k = Integer.parseInt(arg(args, 3, "10"));
+    int[] threads = ints(arg(args, 4, "1,2"));
+    int repeats = Integer.parseInt(arg(args, 5, "3"));
+    Examples data = SyntheticTask.gaussianClusters(1, 4096, layers[0], layers[layers.length - 1]);
+    ModelDefinition model =
+        new ModelDefinition(
+            "overhead-bench",
+            MlpSpec.of(batch, AdamConfig.defaults(), layers),
+            ReproducibilityProfile.of(RuntimeFacts.probe()),
+            VerificationMode.EXACT,
+            1,
+            Keccak.hashUtf8("bench dataset"));
+    TaskBinding binding =
+        TaskBinding.of(
+            31337,
+            Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+            BigInteger.ONE,
+            Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+    CheckpointHasher hasher = CheckpointHasher.sequential();
+    System.out.printf(
+        "model %s, batch %d, %d steps, k = %d, state %.1f MB%n",
+        Arrays.toString(layers), batch, steps, k, stateBytes(model) / 1e6);
+    System.out.println("threads  plain s  proof s  overhead");
+    for (int t : threads) {
+      double plain = Double.MAX_VALUE;
+      double proof = Double.MAX_VALUE;
+      try (WorkerPool pool = WorkerPool.create(t);
+          TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), pool)) {
+        Checkpoint parent = StateCheckpoints.initial(engine, model);
+        Hash32 parentHash = hasher.hash(parent);
+        BatchDeriver batches =
+            BatchDeriver.of(
+                TaskSeed.of(binding, parentHash), model.datasetRoot(), data.size(), batch);
+        StateCheckpoints.restore(engine, parent, model.specHash());
+        new SegmentRunner(engine, data, batches).run(0, 30, StepListener.NONE); // warm-up
+        for (int r = 0; r < repeats; r++) {
+          StateCheckpoints.restore(engine, parent, model.specHash());
+          long start = System.nanoTime();
+          new SegmentRunner(engine, data, batches).run(0, steps, StepListener.NONE);
+          plain = Math.min(plain, (System.nanoTime() - start) / 1e9);
+
+          Path dir = Files.createTempDirectory("proof-overhead");
+          try {
+            start = System.nanoTime();
+            new TrainingJob(model, data, hasher)
+                .run(engine, binding, parent, steps, k, dir.resolve("bundle"), StepListener.NONE);
+            proof = Math.min(proof, (System.nanoTime() - start) / 1e9);
+          } finally {
+            deleteTree(dir);
+          }
+        }
+      }
+      System.out.printf(
+          "%7d  %7.3f  %7.3f  %+7.1f%%%n", t, plain, proof, 100 * (proof / plain - 1));
+    }
+  }
+
+  private static long stateBytes(ModelDefinition model) {
+    return model.spec().parameterCount() * 3 * 4;
+  }
+
+  private static String arg(String[] args, int i, String fallback) {
+    return args.length > i ? args[i] : fallback;
+  }
+
+  private static int[] ints(String csv) {
+    return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
