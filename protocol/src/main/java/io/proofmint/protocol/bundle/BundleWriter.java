@@ -144,7 +144,9 @@ public final class BundleWriter {
     }
     Hash32 hash = putCheckpoint(end);
     SegmentProgress progress = new SegmentProgress(segment, hash, segmentRecords);
-    Json.write(BundleLayout.progressSegment(dir, segment), progress.toJson());
+    // Unforced: resume re-checks every journal entry and the hash of its end checkpoint.
+    AtomicFiles.writeUnforced(
+        BundleLayout.progressSegment(dir, segment), Json.toBytes(progress.toJson()));
     checkpoints.add(hash);
     records.addAll(segmentRecords);
     lastStep = end.step();
@@ -186,7 +188,7 @@ public final class BundleWriter {
     if (Files.exists(file) && hasher.hash(file).equals(hash)) {
       return hash;
     }
-    AtomicFiles.write(file, encoded);
+    AtomicFiles.writeUnforced(file, encoded); // content-addressed: every reader re-hashes it
     return hash;
   }
 

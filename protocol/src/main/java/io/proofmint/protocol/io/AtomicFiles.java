@@ -33,6 +33,20 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, Writer writer) throws IOException {
+    write(target, writer, true);
+  }
+
+  /**
+   * Atomic like {@link #write(Path, byte[])}, but not forced to disk before the rename: a process
+   * crash still leaves the old or the new content, while an operating-system crash may leave an
+   * empty or short file. Only for files a reader verifies anyway (content-addressed checkpoints,
+   * journals that resume re-checks), where a forced write would cost more than the check.
+   */
+  public static void writeUnforced(Path target, byte[] content) throws IOException {
+    write(target, out -> out.write(content), false);
+  }
+
+  private static void write(Path target, Writer writer, boolean force) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -44,7 +58,9 @@ public final class AtomicFiles {
                   java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
         writer.writeTo(out);
         out.flush();
-        channel.force(true);
+        if (force) {
+          channel.force(true);
+        }
       }
       move(tmp, absolute);
     } finally {
