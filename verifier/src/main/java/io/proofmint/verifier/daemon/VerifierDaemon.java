@@ -1,0 +1,412 @@
+package io.proofmint.verifier.daemon;
+
+import io.proofmint.protocol.attest.Eip712Domain;
+import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.attest.AttestationSigner;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the registry and verifies the tasks of the models it serves (docs/verifier.md):
+ *
+ * <ol>
+ *   <li>polls the head and applies the registry events of blocks up to {@code head - confirmations}
+ *       ({@link ChainFollower}), persisting the cursor atomically;
+ *   <li>draws the seed of a committed task once it is drawable (anyone may; a lost race is fine);
+ *   <li>after a confirmed {@code SeedDrawn}, verifies the task on the replay executor ({@link
+ *       TaskVerifier}) and signs the EIP-712 attestation, which its HTTP endpoint then serves;
+ *   <li>collects matching signatures from its peers and, following {@link QuorumPlan}, submits the
+ *       batch (re-reading the task first: "already attested" is success);
+ *   <li>disputes an accepted verdict it disagrees with, signs on the dispute committee and submits
+ *       the committee's resolution the same way;
+ *   <li>as a keeper, finalizes tasks it attested and claims the attester rewards.
+ * </ol>
+ *
+ * <p>All state is owned by the scheduler's thread: replays and peer requests complete on other
+ * threads and hand their results back to it. Polls that fail (node down) are retried with
+ * exponential backoff. Actions are only ever triggered by confirmed events; the checks right before
+ * a transaction read the latest state.
+ */
+public final class VerifierDaemon implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VerifierDaemon.class);
+
+  private final RegistryClient chain;
+  private final TaskVerifier verifier;
+  private final AttestationSigner signer;
+  private final AttestationBook book;
+  private final StateFile stateFile;
+  private final VerifierMetrics metrics;
+  private final DaemonSettings settings;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final Executor replayExecutor;
+  private final Eip712Domain domain;
+  private final ModelCatalog models;
+  private final ChainFollower follower;
+  private final Agreement agreement;
+  private final Transactions transactions;
+
+  private final Verifications verifications;
+
+  private DaemonState state;
+  private int failures;
+  private volatile boolean running;
+  private volatile Instant lastPoll;
+
+  /**
+   * @param scheduler runs the poll loop and owns all daemon state (one thread)
+   * @param replayExecutor runs {@link TaskVerifier#verify}; one thread per replay engine
+   */
+  public VerifierDaemon(
+      RegistryClient chain,
+      TaskVerifier verifier,
+      AttestationSigner signer,
+      PeerAttestations peers,
+      AttestationBook book,
+      StateFile stateFile,
+      VerifierMetrics metrics,
+      DaemonSettings settings,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      Executor replayExecutor) {
+    if (!signer.signer().equals(chain.self())) {
+      throw new IllegalArgumentException(
+          "signer %s: expected the sending account %s".formatted(signer.signer(), chain.self()));
+    }
+    this.chain = chain;
+    this.verifier = verifier;
+    this.signer = signer;
+    this.book = book;
+    this.stateFile = stateFile;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.replayExecutor = replayExecutor;
+    this.domain = Eip712Domain.of(chain.chainId(), chain.registry());
+    this.models = new ModelCatalog(chain);
+    this.follower = new ChainFollower(chain, settings, verifier, models, this::forget);
+    this.agreement =
+        new Agreement(chain.self(), peers, domain, clock, settings.submitGrace(), scheduler);
+    this.transactions = new Transactions(chain, metrics);
+    this.verifications =
+        new Verifications(
+            verifier,
+            signer,
+            domain,
+            metrics,
+            clock,
+            settings.retryDelay(),
+            replayExecutor,
+            scheduler);
+  }
+
+  /** Loads the state file (or starts at {@code startBlock}) and starts polling. */
+  public void start() throws IOException {
+    load();
+    running = true;
+    LOG.info(
+        "verifier {} following registry {} from block {} with {} confirmations",
+        chain.self(),
+        chain.registry(),
+        state.cursor() + 1,
+        settings.confirmations());
+    scheduler.execute(this::loop);
+  }
+
+  /** Loads the state without starting the loop (tests drive {@link #poll()} themselves). */
+  public void load() throws IOException {
+    state = stateFile.readOr(DaemonState.initial(settings.startBlock()));
+    state.tasks().values().stream().filter(t -> t.own() != null).forEach(t -> book.put(t.own()));
+  }
+
+  /** True while polls succeed: the last one ended less than three backoff periods ago. */
+  public boolean healthy() {
+    Instant last = lastPoll;
+    Duration limit = settings.maxBackoff().plus(settings.pollInterval()).multipliedBy(3);
+    return last != null && Duration.between(last, clock.instant()).compareTo(limit) < 0;
+  }
+
+  public DaemonState state() {
+    return state;
+  }
+
+  private void loop() {
+    if (!running) {
+      return;
+    }
+    Duration next;
+    try {
+      poll();
+      failures = 0;
+      next = settings.pollInterval();
+    } catch (IOException | RuntimeException e) {
+      if (!running) {
+        LOG.debug("poll interrupted by shutdown: {}", e.toString());
+        return;
+      }
+      failures++;
+      metrics.pollFailed();
+      next = settings.backoff(failures);
+      LOG.warn(
+          "poll failed ({} in a row), next try in {} ms: {}",
+          failures,
+          next.toMillis(),
+          e.toString());
+    }
+    if (running) {
+      scheduler.schedule(this::loop, next.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One poll: apply the newly confirmed events, then move every tracked task on. */
+  public void poll() throws IOException {
+    long head = chain.blockNumber();
+    state = follower.follow(state, head, stateFile::write);
+    metrics.lag(head - state.cursor());
+    long now = chain.latestTimestamp();
+    for (TrackedTask task : List.copyOf(state.tasks().values())) {
+      try {
+        advance(task, head, now);
+      } catch (RuntimeException e) {
+        // One task's bug must not stall the others; a node failure (IOException) ends the poll.
+        LOG.error("task {}: cannot move on, will try again next poll", task.taskId(), e);
+      }
+    }
+    lastPoll = clock.instant();
+  }
+
+  private void advance(TrackedTask task, long head, long now) throws IOException {
+    BigInteger id = task.taskId();
+    if (verifications.gaveUp(id)) {
+      return;
+    }
+    TaskSnapshot snap = chain.task(id);
+    if (!snap.root().equals(task.root()) && snap.status().compareTo(TaskStatus.COMMITTED) >= 0) {
+      return; // re-committed after a reopen: the new TaskCommitted is not confirmed yet
+    }
+    switch (snap.status()) {
+      case NONE, OPEN, CLAIMED -> drop(id, "reopened (status " + snap.status().label() + ")");
+      case COMMITTED -> {
+        if (!snap.seedDrawn()) {
+          drawSeed(snap, head);
+        } else if (task.seed() != null && ownOrVerify(task, snap)) {
+          if (now > snap.deadline()) {
+            agreement.sayOnce(
+                LOG, id + "/late", "task {}: verification deadline {} passed", id, snap.deadline());
+          } else {
+            submitBatch(task);
+          }
+        }
+      }
+      case ATTESTED -> {
+        if (task.seed() != null && ownOrVerify(task, snap) && task.attested() != null) {
+          if (task.own().verdict() != task.attested().verdict() && now < snap.deadline()) {
+            dispute(task);
+          } else if (now >= snap.deadline()) {
+            finalizeTask(task);
+          }
+        }
+      }
+      case DISPUTED -> {
+        if (task.seed() != null && ownOrVerify(task, snap) && task.attested() != null) {
+          resolve(task);
+        }
+      }
+      case RESOLVED -> {
+        if (now >= snap.deadline()) {
+          finalizeTask(task);
+        }
+      }
+      case FINALIZED, REJECTED, STALE -> claim(task, snap);
+    }
+  }
+
+  private void drawSeed(TaskSnapshot snap, long head) {
+    BigInteger id = snap.taskId();
+    if (head <= snap.seedBlock()) {
+      agreement.sayOnce(
+          LOG,
+          id + "/seed",
+          "task {}: seed not yet drawable (seed block {}, head {})",
+          id,
+          snap.seedBlock(),
+          head);
+      return;
+    }
+    transactions.send(
+        id,
+        "drawSeed",
+        () -> chain.drawSeed(id),
+        after -> after.seedDrawn() || after.seedBlock() != snap.seedBlock(),
+        "seed already drawn");
+  }
+
+  /** True when our verdict exists; otherwise starts (or keeps waiting for) the verification. */
+  private boolean ownOrVerify(TrackedTask task, TaskSnapshot snap) throws IOException {
+    if (task.own() != null) {
+      return true;
+    }
+    BigInteger id = task.taskId();
+    if (verifications.canStart(id)) {
+      verifications.start(
+          task,
+          models.spec(task.modelId()),
+          snap.parent(),
+          models.rules(task.modelId()),
+          chain.sampledSegments(id),
+          taskId -> state.tasks().get(taskId),
+          this::signed);
+    }
+    return false;
+  }
+
+  private void signed(OwnVerdict own) {
+    book.put(own);
+    state = state.withTask(state.tasks().get(own.taskId()).withOwn(own));
+    try {
+      stateFile.write(state);
+    } catch (IOException e) {
+      LOG.warn("state file {}: write failed, will write again: {}", stateFile.path(), e.toString());
+    }
+  }
+
+  private void submitBatch(TrackedTask task) throws IOException {
+    BigInteger id = task.taskId();
+    OwnVerdict own = task.own();
+    int quorum = models.rules(task.modelId()).quorum();
+    agreement
+        .decide(task, "batch", quorum)
+        .ifPresent(
+            go ->
+                transactions.send(
+                    id,
+                    "submitAttestations",
+                    () ->
+                        chain.submitAttestations(
+                            id,
+                            own.verdict(),
+                            own.failingSegment(),
+                            go.batch(),
+                            own.leaf(),
+                            own.proof()),
+                    after -> after.status() != TaskStatus.COMMITTED,
+                    "already attested"));
+  }
+
+  private void dispute(TrackedTask task) throws IOException {
+    BigInteger id = task.taskId();
+    if (!settings.disputes()) {
+      agreement.sayOnce(
+          LOG,
+          id + "/no-dispute",
+          "task {}: the accepted {} disagrees with our {}, but disputes are off",
+          id,
+          task.attested().verdict(),
+          task.own().verdict());
+      return;
+    }
+    BigInteger bond = models.rules(task.modelId()).disputeBond();
+    if (agreement.decide(task, "dispute", 1).isEmpty()) {
+      return;
+    }
+    LOG.warn(
+        "task {}: the accepted verdict {} (by {}) disagrees with ours, {} ({}); disputing",
+        id,
+        task.attested().verdict(),
+        task.attested().signers(),
+        task.own().verdict(),
+        task.own().reason());
+    transactions.send(
+        id,
+        "dispute",
+        () -> chain.dispute(id, bond),
+        after -> after.status() != TaskStatus.ATTESTED,
+        "already disputed");
+  }
+
+  private void resolve(TrackedTask task) throws IOException {
+    BigInteger id = task.taskId();
+    OwnVerdict own = task.own();
+    int committee = models.rules(task.modelId()).disputeQuorum();
+    agreement
+        .decide(task, "committee", committee)
+        .ifPresent(
+            go ->
+                transactions.send(
+                    id,
+                    "resolveDispute",
+                    () ->
+                        chain.resolveDispute(
+                            id,
+                            own.verdict(),
+                            own.failingSegment(),
+                            go.batch(),
+                            own.leaf(),
+                            own.proof(),
+                            task.attested().signers()),
+                    after -> after.status() != TaskStatus.DISPUTED,
+                    "already resolved"));
+  }
+
+  private void finalizeTask(TrackedTask task) {
+    BigInteger id = task.taskId();
+    if (settings.keeper() && agreement.myTurn(task, "finalize")) {
+      transactions.send(
+          id,
+          "finalize",
+          () -> chain.finalizeTask(id),
+          after -> after.status().compareTo(TaskStatus.FINALIZED) >= 0,
+          "already finalized");
+    }
+  }
+
+  private void claim(TrackedTask task, TaskSnapshot snap) throws IOException {
+    BigInteger id = task.taskId();
+    Ruling standing = task.standing();
+    boolean mine = standing != null && standing.signers().contains(chain.self());
+    if (snap.attesterRewardsPaid() || !mine || !settings.keeper()) {
+      drop(id, "settled (" + snap.status().label() + ")");
+      return;
+    }
+    if (task.disputed() && task.resolved() == null) {
+      return; // who the standing attesters are is not confirmed yet
+    }
+    if (agreement.myTurn(task, "claim")) {
+      transactions.send(
+          id,
+          "claimAttesterRewards",
+          () -> chain.claimAttesterRewards(id, standing.signers()),
+          TaskSnapshot::attesterRewardsPaid,
+          "rewards already claimed");
+    }
+  }
+
+  private void drop(BigInteger id, String why) throws IOException {
+    LOG.info("task {}: {}; no longer tracked", id, why);
+    forget(id);
+    state = state.without(id);
+    stateFile.write(state);
+  }
+
+  private void forget(BigInteger id) {
+    book.remove(id);
+    verifications.forget(id);
+    agreement.forget(id);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+  }
+}

@@ -1,0 +1,45 @@
+package io.proofmint.verifier.replay;
+
+import io.proofmint.worker.engine.ReproducibilityProfile;
+import io.proofmint.worker.engine.RuntimeFacts;
+import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.UnreproducibleProfileException;
+import io.proofmint.worker.engine.WorkerPool;
+import io.proofmint.worker.task.ModelDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens the engine a verifier replays a model with. */
+public final class ReplayEngines {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReplayEngines.class);
+
+  private ReplayEngines() {}
+
+  /**
+   * The engine under the model's own profile. In tolerant mode a process that cannot reproduce that
+   * profile (another BLAS, another kernel set) replays under its own, with the model's row block
+   * and gradient tile sizes; exact mode refuses with {@link UnreproducibleProfileException}.
+   */
+  public static TrainingStep open(ModelDefinition model, ReplayPolicy policy, WorkerPool workers) {
+    try {
+      return TrainingStep.open(model.spec(), model.profile(), workers);
+    } catch (UnreproducibleProfileException e) {
+      if (!policy.isTolerant()) {
+        throw e;
+      }
+      ReproducibilityProfile local =
+          ReproducibilityProfile.of(
+              RuntimeFacts.probe(),
+              model.profile().rowBlockSize(),
+              model.profile().gradientTileSize());
+      LOG.warn(
+          "model '{}' is tolerant and this process cannot reproduce its profile ({}); replaying"
+              + " under {}",
+          model.name(),
+          e.getMessage(),
+          local);
+      return TrainingStep.open(model.spec(), local, workers);
+    }
+  }
+}
