@@ -19,20 +19,24 @@ class DemoCommandIT {
   }
 
   @Test
-  void demo_deploysTrainsAndCommits_thenWritesTheSummary() throws Exception {
+  void demo_trainsCommitsAndVerifies_catchingTheCheater_thenWritesTheSummary() throws Exception {
     Path summary = state.resolve("summary.json");
 
-    CliRun run = CliRun.of("demo", "--summary", summary.toString());
+    CliRun run = CliRun.of("demo", "--with-cheater", "--summary", summary.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "[1/3] devnet",
+            "[1/4] devnet",
             "anvil at http://127.0.0.1:",
             "PaymentToken",
             "StakeToken",
             "TrainingRegistry",
-            "[3/3] train",
+            "[3/4] train",
+            "[4/4] verify",
+            "task 1: VALID by 3 of 3 verifiers",
+            "task 1 finalized",
+            "task 2 rejected",
             "held-out accuracy",
             "committed root 0x")
         .contains("demo finished");
@@ -40,7 +44,13 @@ class DemoCommandIT {
     assertThat(json.at("/chain/chainId").asLong()).isEqualTo(31337);
     assertThat(json.at("/deployment/manifest/contracts/PaymentToken/address").asText())
         .startsWith("0x");
-    assertThat(json.at("/stages").toString()).contains("deploy", "train");
+    assertThat(json.at("/stages").toString()).contains("deploy", "train", "verify");
+    JsonNode tasks = json.at("/verification/tasks");
+    assertThat(tasks.get(0).at("/status").asText()).isEqualTo("finalized");
+    assertThat(tasks.get(1).at("/status").asText()).isEqualTo("rejected");
+    assertThat(tasks.get(1).at("/verdict").asText()).startsWith("FRAUD");
+    assertThat(new java.math.BigInteger(tasks.get(1).at("/trainerStakeAfter").asText()))
+        .isLessThan(new java.math.BigInteger(tasks.get(1).at("/trainerStakeBefore").asText()));
     JsonNode training = json.at("/training");
     assertThat(training.at("/lastLoss").asDouble())
         .isLessThan(training.at("/firstLoss").asDouble() / 2);

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run Proofmint end to end: start an embedded anvil devnet (or use --rpc), deploy the"
           + " contract suite, commit a synthetic dataset, register a model and a task, train it"
-          + " for real and commit its proof-of-learning, then stop the devnet it started.",
+          + " for real and commit its proof-of-learning, let three verifiers replay and attest it,"
+          + " finalize, then stop the devnet it started.",
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -63,17 +64,24 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Also write a machine-readable summary (JSON) of the run to FILE.")
   Path summary;
 
+  @Option(
+      names = "--with-cheater",
+      description =
+          "Add a second trainer who submits random weights instead of training; the verifiers"
+              + " prove the fraud on-chain and its bond is slashed.")
+  boolean withCheater;
+
   @Override
   public Integer call() throws Exception {
     Instant started = Instant.now();
     Workspace workspace = Workspace.locate();
     PrintWriter out = spec.commandLine().getOut();
 
-    out.println("[1/3] devnet");
+    out.println("[1/4] devnet");
     try (Devnet devnet = startDevnet(workspace)) {
       out.printf("      %s at %s, chain id %d%n", devnet.kind(), devnet.rpcUrl(), devnet.chainId());
 
-      out.println("[2/3] deploy the contract suite");
+      out.println("[2/4] deploy the contract suite");
       Path demoDir = workspace.dir().resolve("demo");
       Path manifestFile = demoDir.resolve("deployment.json");
       if (rpc == null) {
@@ -103,21 +111,38 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("manifest: " + manifestFile);
         out.println();
 
-        out.println("[3/3] train: dataset, model, task, training, proof commitment");
+        out.println("[3/4] train: dataset, model, task, training, proof commitment");
         out.println("      artifact store served at " + artifacts.baseUri());
         TaskFlow flow =
             new TaskFlow(Suite.load(chain, manifest, accounts.get(0)), new DevnetControl(chain));
+        LocalArtifactStore store = new LocalArtifactStore(demoDir.resolve("artifacts"));
+        TrainingStage trainingStage = new TrainingStage(flow, demoDir, out);
         TrainingStage.Result training =
-            new TrainingStage(flow, demoDir, out)
+            trainingStage.run(accounts.get(1), accounts.get(2), store, artifacts.baseUri());
+        out.println();
+
+        out.println(
+            "[4/4] verify: replay sampled segments, attest, challenge window, finalize"
+                + (withCheater ? " (with a cheating trainer)" : ""));
+        VerificationStage.Result verification =
+            new VerificationStage(flow, demoDir, out)
                 .run(
+                    trainingStage,
+                    training,
+                    accounts.subList(3, 6),
                     accounts.get(1),
-                    accounts.get(2),
-                    new LocalArtifactStore(demoDir.resolve("artifacts")),
+                    withCheater ? accounts.get(6) : null,
+                    store,
                     artifacts.baseUri());
 
         DemoSummary result =
             DemoSummary.of(
-                devnet, manifest, manifestFile, training, Duration.between(started, Instant.now()));
+                devnet,
+                manifest,
+                manifestFile,
+                training,
+                verification,
+                Duration.between(started, Instant.now()));
         if (summary != null) {
           result.write(summary);
           out.println("summary: " + summary.toAbsolutePath());

@@ -21,9 +21,10 @@ public record DemoSummary(
     ChainSection chain,
     DeploymentSection deployment,
     TrainingStage.Result training,
+    VerificationStage.Result verification,
     double seconds) {
 
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The chain the demo ran on. */
   public record ChainSection(String kind, String rpcUrl, long chainId) {}
@@ -36,13 +37,15 @@ public record DemoSummary(
       DeploymentManifest manifest,
       Path manifestFile,
       TrainingStage.Result training,
+      VerificationStage.Result verification,
       Duration elapsed) {
     return new DemoSummary(
         VERSION,
-        List.of("devnet", "deploy", "train"),
+        List.of("devnet", "deploy", "train", "verify"),
         new ChainSection(devnet.kind(), devnet.rpcUrl().toString(), devnet.chainId()),
         new DeploymentSection(manifestFile.toAbsolutePath().toString(), manifest),
         training,
+        verification,
         elapsed.toMillis() / 1e3);
   }
 

@@ -61,6 +61,18 @@ final class TrainingStage {
   private final Path dir;
   private final PrintWriter out;
   private final CheckpointHasher hasher = CheckpointHasher.sequential();
+  private ModelDefinition model;
+  private Examples train;
+
+  /** The model the stage registered (after {@link #run}). */
+  ModelDefinition model() {
+    return model;
+  }
+
+  /** The committed training examples (after {@link #run}). */
+  Examples trainingData() {
+    return train;
+  }
 
   TrainingStage(TaskFlow flow, Path dir, PrintWriter out) {
     this.flow = flow;
@@ -87,7 +99,7 @@ final class TrainingStage {
             Arrays.copyOf(all.labels(), DemoSetup.TRAIN_EXAMPLES),
             DemoSetup.SHARD_SIZE);
     // Train on the dataset as read back from its committed shards, hash-checked.
-    Examples train =
+    train =
         DatasetExamples.of(
             Dataset.load(datasetDir.resolve(DatasetWriter.MANIFEST)), DemoSetup.CLASSES);
     Examples heldOut =
@@ -100,7 +112,7 @@ final class TrainingStage {
         "      dataset: %,d synthetic examples (%d features, %d classes) in %d shards, root %s%n",
         train.size(), f, DemoSetup.CLASSES, dataset.shards().size(), dataset.root());
 
-    ModelDefinition model =
+    model =
         new ModelDefinition(
             "demo-mlp",
             DemoSetup.SPEC,

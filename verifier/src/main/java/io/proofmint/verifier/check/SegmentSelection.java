@@ -14,16 +14,16 @@ public sealed interface SegmentSelection {
   /** The segments to replay, in replay order, each once, for a bundle of {@code segments}. */
   List<Integer> resolve(Hash32 root, int segments);
 
-  static SegmentSelection all() {
+  public static SegmentSelection all() {
     return new All();
   }
 
   /** The {@code q} segments the registry samples with {@code seed} (protocol.md section 5). */
-  static SegmentSelection sampled(Hash32 seed, int q) {
+  public static SegmentSelection sampled(Hash32 seed, int q) {
     return new Sampled(seed, q);
   }
 
-  static SegmentSelection explicit(List<Integer> segments) {
+  public static SegmentSelection explicit(List<Integer> segments) {
     return new Explicit(segments);
   }
 
