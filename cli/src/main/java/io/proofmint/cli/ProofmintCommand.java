@@ -4,6 +4,7 @@ import io.proofmint.cli.bench.BenchCommand;
 import io.proofmint.cli.demo.DemoCommand;
 import io.proofmint.cli.role.ArtifactsCommand;
 import io.proofmint.cli.role.DatasetCommand;
+import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       DatasetCommand.class,
       WorkerCommand.class,
+      VerifierCommand.class,
       ArtifactsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
