@@ -41,7 +41,8 @@ class WorkerCommandIT {
   }
 
   @Test
-  void worker_trainsAndCommitsOnce_andARerunDoesNotCommitAgain() throws Exception {
+  void worker_trainsAndCommitsOnce_aRerunDoesNotCommitAgain_andAVerifierReplaysTheBundle()
+      throws Exception {
     try (AnvilDevnet devnet =
         AnvilDevnet.start(
             AnvilOptions.defaults(Path.of("target/devnet-logs/WorkerCommandIT.log")))) {
@@ -133,6 +134,20 @@ class WorkerCommandIT {
       assertThat(again.out()).contains("already committed root");
       assertThat(state.resolve("worker/task-" + taskId + "/loss.png")).isRegularFile();
       assertThat(state.resolve("worker/task-" + taskId + "/loss.csv")).isRegularFile();
+
+      CliRun check =
+          CliRun.of(
+              "verifier",
+              "check",
+              state.resolve("worker/task-" + taskId + "/bundle").toString(),
+              "--model",
+              modelFile.toString(),
+              "--dataset",
+              datasetDir.toString(),
+              "--threads",
+              "1");
+      assertThat(check.exitCode()).as(check.err()).isZero();
+      assertThat(check.out()).contains("VALID: 4 segment(s) replayed");
     }
   }
 

@@ -19,8 +19,8 @@ import io.proofmint.settlement.serve.ServerMetrics;
 import io.proofmint.settlement.serve.VoucherVerifier;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
-import io.proofmint.wrappers.suite.SuiteRoles;
 import io.proofmint.wrappers.generated.RevenueRouter;
+import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -131,7 +131,8 @@ public final class ServeCommand implements Runnable {
   @Option(
       names = "--model-definition",
       paramLabel = "FILE",
-      description = "The model definition (JSON) the checkpoint belongs to, if the loader needs it.")
+      description =
+          "The model definition (JSON) the checkpoint belongs to, if the loader needs it.")
   Path modelDefinition;
 
   private final PredictorLoader loader;
@@ -179,10 +180,10 @@ public final class ServeCommand implements Runnable {
               minLifetime,
               new CachedChannelReader(new EscrowReader(chain.web3j(), escrow), clock, channelCache),
               clock);
-      ServerConfig config =
-          new ServerConfig(host, port, price, minLifetime, channelCache, 1 << 20);
+      ServerConfig config = new ServerConfig(host, port, price, minLifetime, channelCache, 1 << 20);
       try (ModelServer server =
-          ModelServer.start(config, verifier, predictor, db, clock, executor, new ServerMetrics())) {
+          ModelServer.start(
+              config, verifier, predictor, db, clock, executor, new ServerMetrics())) {
         out.printf(
             "serving %s at %s/v1/predict for %s base units a call%n"
                 + "  escrow %s on chain %d, vouchers stored in %s%n"
