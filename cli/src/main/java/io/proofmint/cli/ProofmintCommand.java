@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       VerifierCommand.class,
       ArtifactsCommand.class,
       BenchCommand.class,
+      io.proofmint.cli.settlement.SettlementCommand.class,
+      io.proofmint.cli.settlement.ServeCommand.class,
+      io.proofmint.cli.settlement.HolderCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

@@ -1,5 +1,7 @@
 /**
- * The settlement role: a permissionless keeper that finalizes tasks after their challenge window,
- * redeems metered usage vouchers into revenue and lets token holders claim their share.
+ * The settlement role: an indexer that follows the chain into a database, a permissionless keeper
+ * that finalizes tasks, pays attesters, expires abandoned tasks and redeems usage vouchers, a paid
+ * model server that takes EIP-712 vouchers, and holder revenue claims. Operator guide:
+ * docs/settlement.md.
  */
 package io.proofmint.settlement;
