@@ -27,13 +27,15 @@ class DemoCommandIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "[1/4] devnet",
+            "[1/5] devnet",
             "anvil at http://127.0.0.1:",
             "PaymentToken",
             "StakeToken",
             "TrainingRegistry",
-            "[3/4] train",
-            "[4/4] verify",
+            "[3/5] train",
+            "[4/5] verify",
+            "[5/5] revenue",
+            "keeper redeemed 1 voucher(s)",
             "task 1: VALID by 3 of 3 verifiers",
             "task 1 finalized",
             "task 2 rejected",
@@ -44,7 +46,14 @@ class DemoCommandIT {
     assertThat(json.at("/chain/chainId").asLong()).isEqualTo(31337);
     assertThat(json.at("/deployment/manifest/contracts/PaymentToken/address").asText())
         .startsWith("0x");
-    assertThat(json.at("/stages").toString()).contains("deploy", "train", "verify");
+    assertThat(json.at("/stages").toString()).contains("deploy", "train", "verify", "revenue");
+    JsonNode revenue = json.at("/revenue");
+    assertThat(revenue.at("/redeemed").asText()).isEqualTo("2000000"); // 20 calls x 0.1 mUSD
+    assertThat(revenue.at("/toHolders").asText()).isEqualTo("1600000");
+    for (JsonNode claim : revenue.at("/claims")) {
+      // 1.6 mUSD x 250 / 1530 tokens, rounded down, never more
+      assertThat(claim.at("/claimed").asLong()).isBetween(261_436L, 261_437L);
+    }
     JsonNode tasks = json.at("/verification/tasks");
     assertThat(tasks.get(0).at("/status").asText()).isEqualTo("finalized");
     assertThat(tasks.get(1).at("/status").asText()).isEqualTo("rejected");

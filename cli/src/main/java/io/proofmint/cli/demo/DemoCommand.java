@@ -77,11 +77,11 @@ public final class DemoCommand implements Callable<Integer> {
     Workspace workspace = Workspace.locate();
     PrintWriter out = spec.commandLine().getOut();
 
-    out.println("[1/4] devnet");
+    out.println("[1/5] devnet");
     try (Devnet devnet = startDevnet(workspace)) {
       out.printf("      %s at %s, chain id %d%n", devnet.kind(), devnet.rpcUrl(), devnet.chainId());
 
-      out.println("[2/4] deploy the contract suite");
+      out.println("[2/5] deploy the contract suite");
       Path demoDir = workspace.dir().resolve("demo");
       Path manifestFile = demoDir.resolve("deployment.json");
       if (rpc == null) {
@@ -89,7 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(manifestFile);
       }
       // Every run trains anew: earlier bundles belong to earlier chains.
-      deleteRecursively(demoDir.resolve("worker"));
+      for (String perRun :
+          List.of("worker", "cheater", "verifier-0", "verifier-1", "verifier-2", "settlement-db")) {
+        deleteRecursively(demoDir.resolve(perRun));
+      }
       DeploymentManifest manifest;
       try (ChainConnection chain =
               ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()));
@@ -111,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("manifest: " + manifestFile);
         out.println();
 
-        out.println("[3/4] train: dataset, model, task, training, proof commitment");
+        out.println("[3/5] train: dataset, model, task, training, proof commitment");
         out.println("      artifact store served at " + artifacts.baseUri());
         TaskFlow flow =
             new TaskFlow(Suite.load(chain, manifest, accounts.get(0)), new DevnetControl(chain));
@@ -122,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
 
         out.println(
-            "[4/4] verify: replay sampled segments, attest, challenge window, finalize"
+            "[4/5] verify: replay sampled segments, attest, challenge window, finalize"
                 + (withCheater ? " (with a cheating trainer)" : ""));
         VerificationStage.Result verification =
             new VerificationStage(flow, demoDir, out)
@@ -135,6 +138,19 @@ public final class DemoCommand implements Callable<Integer> {
                     store,
                     artifacts.baseUri());
 
+        out.println();
+        out.println("[5/5] revenue: paid calls, voucher redemption, holders claim");
+        SettlementStage.Result revenue =
+            new SettlementStage(flow, demoDir, out)
+                .run(
+                    trainingStage,
+                    training,
+                    trainingStage.heldOutData(),
+                    accounts.get(2),
+                    accounts.get(8),
+                    accounts.get(7),
+                    accounts.get(0));
+
         DemoSummary result =
             DemoSummary.of(
                 devnet,
@@ -142,6 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
                 manifestFile,
                 training,
                 verification,
+                revenue,
                 Duration.between(started, Instant.now()));
         if (summary != null) {
           result.write(summary);

@@ -22,9 +22,10 @@ public record DemoSummary(
     DeploymentSection deployment,
     TrainingStage.Result training,
     VerificationStage.Result verification,
+    SettlementStage.Result revenue,
     double seconds) {
 
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** The chain the demo ran on. */
   public record ChainSection(String kind, String rpcUrl, long chainId) {}
@@ -38,14 +39,16 @@ public record DemoSummary(
       Path manifestFile,
       TrainingStage.Result training,
       VerificationStage.Result verification,
+      SettlementStage.Result revenue,
       Duration elapsed) {
     return new DemoSummary(
         VERSION,
-        List.of("devnet", "deploy", "train", "verify"),
+        List.of("devnet", "deploy", "train", "verify", "revenue"),
         new ChainSection(devnet.kind(), devnet.rpcUrl().toString(), devnet.chainId()),
         new DeploymentSection(manifestFile.toAbsolutePath().toString(), manifest),
         training,
         verification,
+        revenue,
         elapsed.toMillis() / 1e3);
   }
 

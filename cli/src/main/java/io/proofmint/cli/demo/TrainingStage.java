@@ -63,6 +63,12 @@ final class TrainingStage {
   private final CheckpointHasher hasher = CheckpointHasher.sequential();
   private ModelDefinition model;
   private Examples train;
+  private Examples heldOut;
+
+  /** The held-out examples (after {@link #run}). */
+  Examples heldOutData() {
+    return heldOut;
+  }
 
   /** The model the stage registered (after {@link #run}). */
   ModelDefinition model() {
@@ -102,7 +108,7 @@ final class TrainingStage {
     train =
         DatasetExamples.of(
             Dataset.load(datasetDir.resolve(DatasetWriter.MANIFEST)), DemoSetup.CLASSES);
-    Examples heldOut =
+    heldOut =
         new Examples(
             f,
             DemoSetup.CLASSES,

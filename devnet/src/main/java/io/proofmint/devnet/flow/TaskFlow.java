@@ -235,7 +235,8 @@ public final class TaskFlow {
     return as.revenueRouter().pay(modelToken, amount).send();
   }
 
-  private long latestTimestamp() throws IOException {
+  /** The timestamp of the latest block. */
+  public long latestTimestamp() throws IOException {
     return admin
         .chain()
         .web3j()
