@@ -51,4 +51,8 @@ interface Vm {
     // UsageEscrow gas tests:
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
+    // Audit suite (test/audit):
+    function envOr(string calldata name, bool defaultValue) external view returns (bool value);
+    function skip(bool skipTest) external;
+    function assertNotEq(bytes32 left, bytes32 right, string calldata error) external pure;
 }

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.28;
+
+import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {SegmentTree} from "../../src/registry/SegmentTree.sol";
+import {RegistryFixture} from "../registry/RegistryFixture.sol";
+import {SegmentTreeBuilder} from "../registry/SegmentTreeBuilder.sol";
+
+/// @notice Audit: proof theft and lazy / colluding verifiers, on-chain side. A copied commitment
+///         (another trainer's root, or a root built for another task) proves nothing for the
+///         copier: every leaf binds chain, registry, task and trainer, so no leaf of the original
+///         verifies for the copy. Lazy or colluding attesters are overturned by the committee and
+///         slashed; the honest party that disputes is paid.
+contract ProofTheftAuditTest is RegistryFixture {
+    uint256 internal modelId;
+    uint256 internal original;
+
+    function setUp() public override {
+        super.setUp();
+        modelId = _registerModel(_rules());
+        original = _createTask(modelId, 32);
+        _claim(original, trainer2);
+        _commit(original); // trainer2's honest leaves
+        _drawSeed(original);
+    }
+
+    /// trainer copies trainer2's root (and final checkpoint) into its own task: the original
+    /// leaves, presented with the original proofs, do not verify for the copy (its trainer and task
+    /// id differ), so nobody can even show the copy's segments on-chain, let alone earn a VALID
+    /// with them; the segmentLeaf view for the copy differs from the original's.
+    function test_theft_aCopiedRootHasNoLeafTheCopierCanOpen() public {
+        uint256 copy = _createTask(modelId, 32);
+        _claim(copy, trainer);
+        bytes32 stolenRoot = registry.getTask(original).root;
+        vm.prank(trainer);
+        registry.commit(copy, stolenRoot, _finalCheckpoint(original), "file:///stolen");
+        _drawSeed(copy);
+
+        uint256[] memory sampled = registry.sampledSegments(copy);
+        for (uint256 j; j < sampled.length; ++j) {
+            uint256 i = sampled[j];
+            ITrainingRegistry.SegmentLeaf memory f = fieldsOf[original][i];
+            bytes32 copyLeaf = registry.segmentLeaf(copy, i, f.ckptStart, f.ckptEnd, f.batchesHash, f.lossesHash);
+            vm.assertNotEq(copyLeaf, leavesOf[original][i], "the leaf binds task and trainer");
+            vm.assertFalse(
+                registry.verifySegmentProof(stolenRoot, 8, i, copyLeaf, _proof(original, i)),
+                "the original proof does not open the copy"
+            );
+        }
+        // A FRAUD batch cannot even cite a stolen leaf (it is recomputed with the copier's address).
+        uint256 segment = sampled[0];
+        bytes memory sigs = _signBatch(copy, FRAUD, segment, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidSegmentProof.selector, segment));
+        registry.submitAttestations(copy, FRAUD, segment, sigs, fieldsOf[original][segment], _proof(original, segment));
+    }
+
+    /// Replaying a whole valid commitment under the same trainer for ANOTHER task fails the same
+    /// way: the task id is in every leaf.
+    function test_theft_aRootReplayedForAnotherTaskOfTheSameTrainerHasNoOpenableLeaf() public {
+        uint256 replay = _createTask(modelId, 32);
+        _claim(replay, trainer2);
+        bytes32 root = registry.getTask(original).root;
+        vm.prank(trainer2);
+        registry.commit(replay, root, _finalCheckpoint(original), "file:///replayed");
+        _drawSeed(replay);
+        uint256 segment = registry.sampledSegments(replay)[0];
+        ITrainingRegistry.SegmentLeaf memory f = fieldsOf[original][segment];
+        bytes32 leaf = SegmentTree.leafHash(
+            block.chainid, address(registry), replay, trainer2, segment, f.ckptStart, f.ckptEnd, f.batchesHash, f.lossesHash
+        );
+        vm.assertFalse(registry.verifySegmentProof(root, 8, segment, leaf, _proof(original, segment)), "no opening");
+    }
+
+    /// Lazy or colluding attesters sign VALID on work the committee finds fraudulent: the dispute
+    /// overturns them, each is slashed and jailed, the disputer is refunded and paid, the trainer's
+    /// bond is slashed at finalize, and the committee (not the lazy attesters) shares the prover
+    /// share.
+    function test_lazy_validAttestationOnFraudIsOverturnedAndEveryLiarPays() public {
+        _attestValid(original, 0, 3);
+        _dispute(original, outsider);
+        _resolve(original, FRAUD, 10, 5, _slice(0, 3));
+        registry.finalize(original);
+
+        address[] memory lazy = _slice(0, 3);
+        for (uint256 i; i < lazy.length; ++i) {
+            vm.assertEq(_staked(lazy[i]), VERIFIER_STAKE - VERIFIER_SLASH, "slashed");
+            vm.assertTrue(_jailed(lazy[i]), "jailed");
+        }
+        vm.assertEq(stakeToken.balanceOf(outsider), DISPUTE_BOND + 3 * (VERIFIER_SLASH / 4), "disputer paid");
+        vm.assertEq(uint256(registry.getTask(original).status), uint256(ITrainingRegistry.TaskStatus.Rejected), "rejected");
+        vm.assertEq(_staked(trainer2), TRAINER_STAKE - TRAINER_BOND, "trainer slashed");
+
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.AttestersMismatch.selector, original));
+        registry.claimAttesterRewards(original, lazy); // the lazy attesters get nothing
+        registry.claimAttesterRewards(original, _slice(10, 5));
+        vm.assertEq(stakeToken.balanceOf(verifiers[10]), (TRAINER_BOND / 4) / 5, "committee paid");
+    }
+
+    /// A colluding quorum cannot include the trainer itself, nor reuse one key twice.
+    function test_collusion_trainerCannotAttestItsOwnTaskNorCountTwice() public {
+        // Twice the same verifier: signers must be strictly ascending.
+        bytes32 digest = _digest(original, VALID, 0);
+        bytes memory one = _sign(verifierKeys[0], digest);
+        bytes memory sigs = bytes.concat(one, one, _sign(verifierKeys[1], digest));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrainingRegistry.SignersNotAscending.selector, verifiers[0], verifiers[0])
+        );
+        registry.submitAttestations(original, VALID, 0, sigs, _noLeaf(), new bytes32[](0));
+    }
+
+    /// The test tree builder and the registry agree (guards the two tests above against a
+    /// fixture that would make every proof fail).
+    function test_theft_controlTheOriginalLeavesOpenTheOriginalRoot() public view {
+        bytes32 root = registry.getTask(original).root;
+        vm.assertEq(root, SegmentTreeBuilder.root(leavesOf[original]), "root");
+        for (uint256 i; i < 8; ++i) {
+            vm.assertTrue(registry.verifySegmentProof(root, 8, i, leavesOf[original][i], _proof(original, i)), "opens");
+        }
+    }
+}
