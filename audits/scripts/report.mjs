@@ -112,7 +112,8 @@ function main() {
   });
   const invariants = forge.filter((r) => r.kind === 'Invariant').map((r) => ({
     suite: `${r.path}::${r.name}`, status: r.status, runs: r.detail.runs, calls: r.detail.calls,
-    depth: r.detail.runs ? r.detail.calls / r.detail.runs : null, reverts: r.detail.reverts, duration: r.duration,
+    depth: r.detail.runs ? r.detail.calls / r.detail.runs : null, reverts: r.detail.reverts,
+    duration: r.duration ? r.duration.split(' ').slice(0, 2).join(' ') : null,
   }));
   const solhint = solhintSummary(run);
   const snapshot = snapshotSummary(run);
@@ -125,7 +126,7 @@ function main() {
     forgeTests: counts, threats: threats.map(({ id, title, status, notes, finding, tests }) => ({ id, title, status, notes, finding: !!finding, tests })),
     invariants, coverage, solhint: { errors: solhint.errors, warnings: solhint.warnings, byRule: Object.fromEntries(Object.entries(solhint.byRule).map(([k, v]) => [k, v.map((i) => `${i.file}:${i.line}`)])) },
     gasSnapshot: { status: steps.find((s) => s.step === 'gas-snapshot')?.status ?? 'not run', diffs: snapshot.diffs },
-    mutation: mutation ? { source: mutationNote, ...mutation.summary, seed: mutation.seed, durationSeconds: mutation.durationSeconds, config: { ...mutation.config, tests: undefined }, survivors: mutation.mutants.filter((m) => m.status === 'survived').map((m) => ({ ...m, explanation: explanations[`${m.file}:${m.line}:${m.original}->${m.mutated}`] ?? null })) } : null,
+    mutation: mutation ? { source: mutationNote, ...mutation.summary, equivalentSurvivors: mutation.mutants.filter((m) => m.status === 'survived' && (explanations[`${m.file}:${m.line}:${m.original}->${m.mutated}`] ?? '').startsWith('Equivalent')).length, seed: mutation.seed, durationSeconds: mutation.durationSeconds, config: { ...mutation.config, tests: undefined }, survivors: mutation.mutants.filter((m) => m.status === 'survived').map((m) => ({ ...m, explanation: explanations[`${m.file}:${m.line}:${m.original}->${m.mutated}`] ?? null })) } : null,
     java,
   };
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -180,8 +181,9 @@ function main() {
     const s = mutation.summary;
     const c = mutation.config;
     L.push(`Source: ${mutationNote}. \`node audits/mutation/mutate.mjs --seed ${mutation.seed} --count ${mutation.count}\`: ${mutation.candidates} candidate mutants in \`contracts/src\`, ${s.drawn} drawn (every mutant of \`StakeManager.slash\`, \`ModelToken.claim/claimable\`, \`RevenueRouter.pay\`, \`TrainingRegistry.finalize/_slashAttesters\`, the rest weighted x3 towards unbonding, disputes, attester rewards and redemption). Each ran on a copy of \`contracts/\` with the optimizer off, without the gas-target tests, fuzz ${c.fuzzRuns} runs and invariants ${c.invariantRuns} x ${c.invariantDepth} (mutants only; unit and audit tests first, fuzz and invariants only for survivors of that phase). Took ${secs(mutation.durationSeconds)}.`, '');
-    L.push(`**Kill rate: ${s.killed}/${s.valid} = ${pct(100 * s.killRate)}** (target >= 90 %); ${s.survived} survived, ${s.invalid} did not compile (excluded), ${s.timeout} timed out (counted as killed).`, '');
     const survivors = report.mutation.survivors;
+    const equivalent = survivors.filter((m) => m.explanation?.startsWith('Equivalent')).length;
+    L.push(`**Kill rate: ${s.killed}/${s.valid} = ${pct(100 * s.killRate)}** (target >= 90 %); ${s.survived} survived, ${s.invalid} did not compile (excluded), ${s.timeout} timed out (counted as killed). ${equivalent} of the survivors are equivalent mutants (no test can kill them; analysis below), so ${s.killed}/${s.valid - equivalent} of the killable mutants were killed.`, '');
     if (survivors.length) {
       L.push('| # | mutant | function | why it survives |', '| --- | --- | --- | --- |');
       for (const m of survivors) L.push(`| ${m.id} | \`${m.file}:${m.line}\` \`${m.original.replace(/\s+/g, ' ')}\` -> \`${m.mutated}\` | \`${m.function}\` | ${m.explanation ?? '(not yet analysed)'} |`);
