@@ -3,7 +3,7 @@
 (keccak, abi-encode) and Python's struct, and compares every value. Shares no code with the
 Java implementation. Usage: python3 protocol/scripts/crosscheck-vectors.py [path/to/cast]
 Exits 1 on any mismatch."""
-import json, os, struct, subprocess, sys
+import hashlib, json, os, struct, subprocess, sys
 
 ROOT_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CAST = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT_DIR, "contracts/node_modules/.bin/cast")
@@ -61,8 +61,8 @@ def digest(verdict, failing):
 # Section 7: checkpoint encoding and hash
 def ckpt_hash(data):
     n = max(1, -(-len(data) // 65536))
-    chunk_leaves = [H(k_bytes(b"\x00" + data[i * 65536:(i + 1) * 65536])) for i in range(n)]
-    return k_bytes(b"\x02" + enc("f(bytes32,uint256,bytes32)", k_str("proofmint.checkpoint.v1"),
+    chunk_leaves = [hashlib.sha256(b"\x00" + data[i * 65536:(i + 1) * 65536]).digest() for i in range(n)]
+    return k_bytes(b"\x02" + enc("f(bytes32,uint256,bytes32)", k_str("proofmint.checkpoint.v2"),
                                    len(data), "0x" + root_of(chunk_leaves).hex()))
 def encode_ckpt(step, spec, tensors):
     out = b"PMCK" + struct.pack("<I", 1) + spec + struct.pack("<QI", step, len(tensors))

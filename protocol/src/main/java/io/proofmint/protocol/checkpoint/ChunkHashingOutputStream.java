@@ -1,8 +1,9 @@
 package io.proofmint.protocol.checkpoint;
 
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.crypto.Sha256;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -20,7 +21,7 @@ public final class ChunkHashingOutputStream extends OutputStream {
 
   private final ForkJoinPool pool; // null: hash in the writing thread
   private final Semaphore inFlight;
-  private final Keccak.Hasher hasher = Keccak.newHasher();
+  private final MessageDigest digest = Sha256.newDigest();
   private final List<ForkJoinTask<Hash32>> pending = new ArrayList<>();
   private final List<Hash32> leaves = new ArrayList<>();
   private byte[] buffer = new byte[ChunkHash.CHUNK_SIZE];
@@ -67,7 +68,7 @@ public final class ChunkHashingOutputStream extends OutputStream {
       throw new IllegalStateException("chunk hasher: already finished");
     }
     if (filled > 0 || total == 0) {
-      leaves.add(ChunkHash.leaf(hasher, buffer, 0, filled));
+      leaves.add(ChunkHash.leaf(digest, buffer, 0, filled));
     }
     finished = true;
     List<Hash32> all = new ArrayList<>(pending.size() + leaves.size());
@@ -80,7 +81,7 @@ public final class ChunkHashingOutputStream extends OutputStream {
 
   private void emitChunk() {
     if (pool == null) {
-      leaves.add(ChunkHash.leaf(hasher, buffer, 0, filled));
+      leaves.add(ChunkHash.leaf(digest, buffer, 0, filled));
     } else {
       byte[] chunk = buffer;
       buffer = new byte[ChunkHash.CHUNK_SIZE];

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.proofmint.protocol.commit.MerkleProofCheck;
 import io.proofmint.protocol.commit.PositionalMerkleTree;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.crypto.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class ChunkHashTest {
   @Test
   void hash_ofOneChunk_isBoundLeaf() {
     byte[] data = bytes(100);
-    Hash32 leaf = Keccak.hash(new byte[] {0}, data);
+    Hash32 leaf = Sha256.hash(new byte[] {0}, data);
     assertThat(ChunkHash.leaf(data, 0, data.length)).isEqualTo(leaf);
     assertThat(SEQUENTIAL.hash(data)).isEqualTo(ChunkHash.bind(100, leaf));
   }
