@@ -150,6 +150,16 @@ final class Adam {
     return out;
   }
 
+  /** Copies the state into the arrays of an earlier {@link #exportState()}, without allocating. */
+  void exportStateInto(List<NamedTensor> target) {
+    int count = parameters.size();
+    for (int p = 0; p < count; p++) {
+      System.arraycopy(m[p], 0, target.get(p).data(), 0, m[p].length);
+      System.arraycopy(v[p], 0, target.get(count + p).data(), 0, v[p].length);
+    }
+    target.get(2 * count).data()[0] = step;
+  }
+
   /** Loads state exported by {@link #exportState()}; the caller has checked names and shapes. */
   void importState(List<NamedTensor> state) {
     int count = parameters.size();

@@ -30,6 +30,19 @@ public final class StateCheckpoints {
     return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
   }
 
+  /**
+   * The engine's current state as a checkpoint whose tensors share the arrays of {@code reuse}, a
+   * checkpoint captured earlier from this engine that nobody reads any more: no allocation.
+   */
+  public static Checkpoint captureInto(TrainingStep engine, Hash32 specHash, Checkpoint reuse) {
+    List<NamedTensor> target =
+        reuse.tensors().stream().map(t -> NamedTensor.of(t.name(), t.shape(), t.data())).toList();
+    engine.exportStateInto(target);
+    List<Tensor> tensors =
+        target.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
+    return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
+  }
+
   /** Loads {@code checkpoint} into {@code engine}, refusing one made for another model. */
   public static void restore(TrainingStep engine, Checkpoint checkpoint, Hash32 specHash) {
     if (!checkpoint.specHash().equals(specHash)) {

@@ -124,12 +124,20 @@ public final class TrainingJob {
     ExecutorService background =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("checkpoint-writer").unstarted(r));
+    // The captured state alternates between two sets of arrays: the one being written and the
+    // one the next capture fills (a checkpoint is only reused after its write has completed).
+    Checkpoint[] captured = new Checkpoint[2];
     Future<?> inFlight = null;
     try {
       for (int segment = done; segment < header.segments(); segment++) {
         List<StepRecord> records =
             runner.run((long) segment * segmentLength, segmentLength, listener);
-        Checkpoint end = StateCheckpoints.capture(engine, specHash); // a copy of the state
+        int slot = segment & 1;
+        captured[slot] =
+            captured[slot] == null
+                ? StateCheckpoints.capture(engine, specHash)
+                : StateCheckpoints.captureInto(engine, specHash, captured[slot]);
+        Checkpoint end = captured[slot];
         awaitWrite(inFlight);
         inFlight = background.submit(() -> writer.completeSegment(records, end));
       }

@@ -44,6 +44,37 @@ class TrainingStepStateTest {
   }
 
   @Test
+  void exportStateInto_fillsTheGivenArrays_withTheSameBitsAsAFreshExport() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
+      List<NamedTensor> reused = engine.exportState();
+      float[] firstWeights = reused.get(0).data();
+      float[] before = firstWeights.clone();
+      Engines.train(engine, Engines.SMALL_DATA, 5, 0, 4);
+
+      List<NamedTensor> filled = engine.exportStateInto(reused);
+
+      assertThat(filled).isSameAs(reused);
+      assertThat(filled.get(0).data()).isSameAs(firstWeights).isNotEqualTo(before);
+      assertThat(Engines.firstDifference(filled, engine.exportState())).isEqualTo(-1);
+      assertThat(filled.get(filled.size() - 1).data()).containsExactly(4f); // adam.step
+    }
+  }
+
+  @Test
+  void exportStateInto_rejectsAStateOfAnotherLayout() {
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine = TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool)) {
+      List<NamedTensor> state = engine.exportState();
+
+      assertThatThrownBy(() -> engine.exportStateInto(state.subList(0, 3)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("expected 19 tensors, got 3");
+    }
+  }
+
+  @Test
   void initialize_isBackendIndependentJavaPrng_pinnedByKnownValues() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
         TrainingStep engine =
