@@ -96,7 +96,7 @@ const TESTS = {
   'src/registry/SegmentTree.sol': REGISTRY_TESTS,
   'src/registry/Sampling.sol': REGISTRY_TESTS,
   'src/usage/UsageEscrow.sol': {
-    quick: 'test/{unit/UsageEscrow.t.sol,unit/UsageEscrowRedeem*,audit/ForkReplay*,audit/DustGriefing*,audit/Reentrancy*,audit/BoundsAndAccounting*}',
+    quick: 'test/{unit/UsageEscrow*,audit/ForkReplay*,audit/DustGriefing*,audit/Reentrancy*,audit/BoundsAndAccounting*}',
     deep: 'test/{fuzz/UsageEscrow*,invariant/UsageEscrow*}',
   },
 };

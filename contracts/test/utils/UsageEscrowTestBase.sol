@@ -26,6 +26,7 @@ abstract contract UsageEscrowTestBase is RevenueRouterTestBase {
     ModelToken internal token2;
     address internal holder;
     address internal keeper;
+    address internal stranger;
     uint256 internal aliceKey;
     address internal alice;
     uint256 internal bobKey;
@@ -36,6 +37,7 @@ abstract contract UsageEscrowTestBase is RevenueRouterTestBase {
         vm.warp(1_750_000_000);
         holder = makeAddr("holder");
         keeper = makeAddr("keeper");
+        stranger = makeAddr("stranger");
         aliceKey = uint256(keccak256("alice"));
         alice = makeAddr("alice");
         bobKey = uint256(keccak256("bob"));
