@@ -1,9 +1,5 @@
 package io.proofmint.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.proofmint.cli.LoggingMixin;
-import io.proofmint.cli.TextTable;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
@@ -11,7 +7,6 @@ import io.proofmint.devnet.SuiteDeployer;
 import io.proofmint.devnet.bench.GasBenchmark;
 import io.proofmint.devnet.bench.GasReport;
 import io.proofmint.devnet.bench.GasResult;
-import io.proofmint.protocol.io.AtomicFiles;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
@@ -23,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** `proofmint bench gas`: receipt gas of every user-facing transaction against its target. */
 @Command(
@@ -38,21 +31,13 @@ import picocli.CommandLine.Option;
     })
 public final class GasBenchCommand implements Callable<Integer> {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin LoggingMixin logging;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Results file (default: .proofmint/bench/gas.json).")
-  Path out;
+  @Mixin BenchOutput output;
 
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.locate();
-    Path target = out != null ? out : workspace.bench("gas.json");
-    PrintWriter console = spec.commandLine().getOut();
+    Path target = output.target(workspace);
+    PrintWriter console = output.console();
     GasReport report;
     AnvilOptions options =
         new AnvilOptions(
@@ -89,14 +74,8 @@ public final class GasBenchCommand implements Callable<Integer> {
             r.target() == 0 ? "" : (r.withinTarget() ? "ok" : "OVER")
           });
     }
-    console.println();
-    TextTable.print(rows, console);
-    console.println("machine: " + report.machine());
-    AtomicFiles.writeString(
-        target,
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)
-            + "\n");
-    console.println("results: " + target);
+    output.table(rows);
+    output.write(target, report, report.machine());
     return report.allWithinTarget() ? 0 : 1;
   }
 }

@@ -1,9 +1,5 @@
 package io.proofmint.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.proofmint.cli.LoggingMixin;
-import io.proofmint.cli.TextTable;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
@@ -12,7 +8,6 @@ import io.proofmint.devnet.ExternalNode;
 import io.proofmint.devnet.bench.TransferBenchmark;
 import io.proofmint.devnet.bench.TransferReport;
 import io.proofmint.devnet.bench.TransferResult;
-import io.proofmint.protocol.io.AtomicFiles;
 import io.proofmint.wrappers.ChainConnection;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -21,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,9 +30,7 @@ import picocli.CommandLine.Option;
     })
 public final class TransfersBenchCommand implements Callable<Integer> {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Mixin LoggingMixin logging;
+  @Mixin BenchOutput output;
 
   @Option(
       names = "--count",
@@ -64,17 +56,11 @@ public final class TransfersBenchCommand implements Callable<Integer> {
       description = "Use this devnet node instead of starting anvil.")
   URI rpc;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Results file (default: .proofmint/bench/transfers.json).")
-  Path out;
-
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.locate();
-    Path target = out != null ? out : workspace.bench("transfers.json");
-    PrintWriter console = spec.commandLine().getOut();
+    Path target = output.target(workspace);
+    PrintWriter console = output.console();
     TransferReport report;
     try (Devnet devnet =
             rpc != null
@@ -98,15 +84,9 @@ public final class TransfersBenchCommand implements Callable<Integer> {
             String.format("%.0f", r.transfersPerSecond())
           });
     }
-    console.println();
-    TextTable.print(rows, console);
+    output.table(rows);
     console.printf("wrapper-pipelined / raw-batch = %.2f%n", report.pipelinedToRaw());
-    console.println("machine: " + report.machine());
-    AtomicFiles.writeString(
-        target,
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report)
-            + "\n");
-    console.println("results: " + target);
+    output.write(target, report, report.machine());
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.DevnetControl;
+import io.proofmint.devnet.RevenueModel;
 import io.proofmint.devnet.SuiteDeployer;
 import io.proofmint.devnet.SuiteParameters;
 import io.proofmint.devnet.TestDevnets;

@@ -4,6 +4,7 @@ import static io.proofmint.devnet.settlement.SettlementFixture.E18;
 import static io.proofmint.devnet.settlement.SettlementFixture.E6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.devnet.RevenueModel;
 import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.settlement.holder.ClaimOutcome;
 import io.proofmint.settlement.holder.HolderAccounts;
@@ -32,7 +33,7 @@ class HolderClaimsIT {
       BigInteger supply = E18.multiply(BigInteger.valueOf(1000));
       TaskFlow.Model model = f.registerModel("PH", supply);
       ModelToken token = f.admin.modelToken(model.token());
-      AccumulatorModel expected = new AccumulatorModel(token.MAGNITUDE().send());
+      RevenueModel expected = new RevenueModel(token.MAGNITUDE().send());
       Credentials owner = f.owner();
       Credentials alice = f.user(0);
       Credentials bob = f.user(1);
@@ -65,7 +66,7 @@ class HolderClaimsIT {
   }
 
   private static BigInteger claimAndCheck(
-      SettlementFixture f, Credentials holder, TaskFlow.Model model, AccumulatorModel expected)
+      SettlementFixture f, Credentials holder, TaskFlow.Model model, RevenueModel expected)
       throws Exception {
     HolderAccounts accounts = new HolderAccounts(f.admin.as(holder));
     HolderPosition position =
@@ -90,7 +91,7 @@ class HolderClaimsIT {
       Credentials payer,
       TaskFlow.Model model,
       long whole,
-      AccumulatorModel expected)
+      RevenueModel expected)
       throws Exception {
     var receipt = f.flow.payRevenue(payer, model.token(), E6.multiply(BigInteger.valueOf(whole)));
     BigInteger toHolders = RevenueRouter.getRevenuePaidEvents(receipt).get(0).toHolders;
@@ -104,7 +105,7 @@ class HolderClaimsIT {
       Credentials to,
       TaskFlow.Model model,
       long whole,
-      AccumulatorModel expected)
+      RevenueModel expected)
       throws Exception {
     BigInteger amount = E18.multiply(BigInteger.valueOf(whole));
     f.admin.as(from).modelToken(model.token()).transfer(to.getAddress(), amount).send();

@@ -1,16 +1,16 @@
-package io.proofmint.devnet.settlement;
+package io.proofmint.devnet;
 
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * ModelToken's revenue accounting redone with the same integer rounding: a magnified
- * revenue-per-share accumulator and a correction per account that every balance change moves
- * (docs/contracts-token-staking.md). Says to the base unit what each holder may claim.
+ * ModelToken's revenue accounting redone in Java with the same integer rounding, so tests can say
+ * to the base unit what each holder may claim: a magnified revenue-per-share accumulator and a
+ * correction per account that every balance change moves (docs/contracts-token-staking.md).
  */
-final class AccumulatorModel {
+public final class RevenueModel {
 
   private final BigInteger magnitude;
   private final Map<String, BigInteger> balances = new HashMap<>();
@@ -18,40 +18,38 @@ final class AccumulatorModel {
   private BigInteger supply = BigInteger.ZERO;
   private BigInteger perShare = BigInteger.ZERO;
 
-  AccumulatorModel(BigInteger magnitude) {
+  /** A token with no supply yet; {@code magnitude} is the token's {@code MAGNITUDE()}. */
+  public RevenueModel(BigInteger magnitude) {
     this.magnitude = magnitude;
   }
 
-  void mint(String to, BigInteger amount) {
+  public void mint(String to, BigInteger amount) {
     supply = supply.add(amount);
     move(null, to, amount);
   }
 
-  void transfer(String from, String to, BigInteger amount) {
+  public void transfer(String from, String to, BigInteger amount) {
     move(from, to, amount);
   }
 
-  void distribute(BigInteger toHolders) {
+  /** Credits {@code toHolders} (the holders' part of a payment) pro rata to the supply. */
+  public void distribute(BigInteger toHolders) {
     perShare = perShare.add(toHolders.multiply(magnitude).divide(supply));
   }
 
-  BigInteger claimable(String account) {
+  public BigInteger claimable(String account) {
     return perShare
         .multiply(balance(account))
         .add(corrections.getOrDefault(key(account), BigInteger.ZERO))
         .divide(magnitude);
   }
 
-  void claimed(String account, BigInteger paid) {
+  public void claimed(String account, BigInteger paid) {
     corrections.merge(key(account), paid.multiply(magnitude).negate(), BigInteger::add);
   }
 
-  BigInteger balance(String account) {
+  public BigInteger balance(String account) {
     return balances.getOrDefault(key(account), BigInteger.ZERO);
-  }
-
-  Set<String> holders() {
-    return balances.keySet();
   }
 
   private void move(String from, String to, BigInteger amount) {
@@ -65,6 +63,6 @@ final class AccumulatorModel {
   }
 
   private static String key(String address) {
-    return address.toLowerCase(java.util.Locale.ROOT);
+    return address.toLowerCase(Locale.ROOT);
   }
 }
