@@ -2,8 +2,6 @@
 pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-// Re-exported: `import {IModelToken, IModelTokenFactory} from ".../IModelToken.sol"` works too.
-import {IModelTokenFactory} from "./IModelTokenFactory.sol";
 
 /// @title IModelToken
 /// @notice The ERC-20 (with ERC-2612 permit) of one model. The registry (its minter, fixed at

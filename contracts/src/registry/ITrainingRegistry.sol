@@ -151,10 +151,13 @@ interface ITrainingRegistry {
         uint256 reward
     );
     event TaskStale(uint256 indexed taskId, uint256 indexed modelId, address indexed trainer, bytes32 parent, bytes32 head);
+    /// @notice A FRAUD or UNAVAILABLE verdict was settled: the trainer's bond was slashed (`getTask`
+    ///         tells which verdict).
     event TaskRejected(
         uint256 indexed taskId, uint256 indexed modelId, address indexed trainer, uint256 slashed, uint256 proverShare
     );
-    /// @notice A task went back to Open. `slashed` > 0 when the trainer missed the commit deadline.
+    /// @notice A task went back to Open. `slashed` > 0 when the trainer missed the commit deadline;
+    ///         when `committed`, the trainer may not claim this task again (`barred`).
     event TaskExpired(uint256 indexed taskId, address indexed trainer, address indexed caller, bool committed, uint256 slashed);
     /// @notice Attester rewards of a task were paid: `perAttester` of `asset` to each of `count` attesters.
     event AttesterRewardsPaid(uint256 indexed taskId, address indexed asset, uint256 perAttester, uint256 count);
@@ -205,6 +208,13 @@ interface ITrainingRegistry {
     error NotExpired(uint256 taskId, uint256 deadline);
     error RewardsAlreadyPaid(uint256 taskId);
     error NoTrainer(uint256 taskId);
+    /// @notice `createTask` cannot reserve `requested` (reward + verifier fee) model tokens: only
+    ///         `headroom` = 2^96 - 1 - totalSupply - reserved is left under the token's supply cap.
+    error RewardsExceedSupplyCap(uint256 modelId, uint256 requested, uint256 headroom);
+    /// @notice `root` was already committed, for task `taskId`; a root can be committed once.
+    error RootAlreadyCommitted(bytes32 root, uint256 taskId);
+    /// @notice `trainer` let its commitment of `taskId` expire unverified and may not claim it again.
+    error TrainerBarred(uint256 taskId, address trainer);
 
     // ---------------------------------------------------------------------------------------------
     // Functions
@@ -290,4 +300,13 @@ interface ITrainingRegistry {
     function getRules(uint256 modelId) external view returns (Rules memory);
 
     function getTask(uint256 taskId) external view returns (TaskView memory);
+
+    /// @notice Model tokens promised to the model's unsettled tasks (rewards, unpaid fees).
+    function reservedSupply(uint256 modelId) external view returns (uint256);
+
+    /// @notice The task that committed `root`, or 0: a root can be committed once.
+    function rootTask(bytes32 root) external view returns (uint256);
+
+    /// @notice Whether `trainer` let its commitment of `taskId` expire and may not claim it again.
+    function barred(uint256 taskId, address trainer) external view returns (bool);
 }

@@ -21,9 +21,11 @@ import {SegmentTree} from "./SegmentTree.sol";
 /// @notice Models, training tasks and their proof-of-learning life cycle: a model owner registers a
 ///         model (its token is created here) and posts tasks; a staked trainer claims one (bond
 ///         locked), trains and commits a segment-tree root; a block hash after the commit seeds the
-///         sampled segments; a quorum of staked verifiers attests VALID or FRAUD; during the
-///         challenge window anyone may dispute, and a larger verifier committee resolves; then anyone
-///         finalizes: reward minted and head moved (VALID) or the trainer's bond slashed (FRAUD).
+///         sampled segments; a quorum of staked verifiers attests VALID, FRAUD or UNAVAILABLE; during
+///         the challenge window anyone may dispute, and a larger verifier committee resolves; then
+///         anyone finalizes: reward minted and head moved (VALID) or the trainer's bond slashed
+///         (FRAUD, UNAVAILABLE). A task's reward and fee are reserved under the model token's supply
+///         cap when it is created, so settlement never fails for lack of supply.
 /// @dev Byte layouts are docs/protocol.md; functions, parameters, events, gas design and trust
 ///      assumptions are docs/contracts.md.
 contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, ReentrancyGuardTransient {
@@ -40,6 +42,9 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
 
     uint8 public constant VERDICT_VALID = 1;
     uint8 public constant VERDICT_FRAUD = 2;
+    /// @notice The bundle, or a sampled artifact of it, could not be fetched or did not match the
+    ///         commitment (docs/protocol.md section 6). Rejects the task like FRAUD.
+    uint8 public constant VERDICT_UNAVAILABLE = 3;
     uint8 public constant MODE_EXACT = 0;
     uint8 public constant MODE_TOLERANT = 1;
     /// @notice Stake-manager roles.
@@ -57,6 +62,8 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     uint256 public constant MAX_TASK_DURATION = 365 days;
     /// @notice Upper bound of `verifierSlashAmount`, in stake-token base units.
     uint256 public constant MAX_VERIFIER_SLASH_AMOUNT = 1e27;
+    /// @notice A model token's supply cap (ModelToken.MAX_SUPPLY): supply plus reservations stay below it.
+    uint256 public constant MAX_MODEL_SUPPLY = type(uint96).max;
 
     /// @dev Written to `attestersHash` at commit so the attestation batch rewrites a non-zero slot
     ///      (5,000 gas instead of 22,100): the committer pays for the slot. Read as "no attesters".
@@ -66,9 +73,13 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Storage
     // ---------------------------------------------------------------------------------------------
 
+    /// @dev `reserved`: model tokens promised to unsettled tasks (rewards and unpaid fees); the
+    ///      registry is the token's only minter, so `totalSupply + reserved <= MAX_MODEL_SUPPLY` holds
+    ///      and every promised mint fits.
     struct Model {
         address owner;
         address token;
+        uint96 reserved;
         bytes32 specHash;
         bytes32 datasetRoot;
         bytes32 head;
@@ -119,6 +130,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
 
     mapping(uint256 modelId => Model) private _models;
     mapping(uint256 taskId => Task) private _tasks;
+    /// @notice The task that committed a root (0: never committed). A root is committed once.
+    mapping(bytes32 root => uint256 taskId) public rootTask;
+    /// @notice Trainers whose commitment of a task expired unverified; they may not claim it again.
+    mapping(uint256 taskId => mapping(address trainer => bool)) public barred;
 
     /// @param initialOwner the admin (Ownable2Step)
     /// @param stakeManager_ the stake manager; this registry must be its registry
@@ -193,6 +208,8 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     }
 
     /// @notice Posts a task: train `steps` steps from the model's current head. Model owner only.
+    ///         Reserves `reward + verifierFee` model tokens under the token's supply cap until the
+    ///         task settles, so its mints can never fail.
     /// @param modelId the model
     /// @param steps steps to train, a positive multiple of the model's segment length
     /// @param reward model tokens minted to the trainer when the task finalizes VALID
@@ -211,6 +228,9 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint256 k = model.rules.segmentLength;
         if (steps == 0 || steps % k != 0) revert StepsOutOfBounds(steps, k);
         if (duration < MIN_TASK_DURATION || duration > MAX_TASK_DURATION) revert DurationOutOfBounds(duration);
+        uint96 reward96 = reward.toUint96();
+        uint96 fee96 = verifierFee.toUint96();
+        _reserve(model, modelId, uint256(reward96) + fee96);
         taskId = ++taskCount;
         Task storage task = _tasks[taskId];
         bytes32 parent = model.head;
@@ -220,18 +240,20 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         // duration <= MAX_TASK_DURATION
         // forge-lint: disable-next-line(unsafe-typecast)
         task.duration = uint40(duration);
-        task.reward = reward.toUint96();
-        task.verifierFee = verifierFee.toUint96();
+        task.reward = reward96;
+        task.verifierFee = fee96;
         task.parent = parent;
         emit TaskCreated(taskId, modelId, parent, steps, reward, verifierFee, duration);
     }
 
-    /// @notice Claims an open task: the caller must be an active trainer; locks the model's trainer
-    ///         bond in the stake manager and starts the commit deadline (now + duration).
+    /// @notice Claims an open task: the caller must be an active trainer not barred from this task;
+    ///         locks the model's trainer bond in the stake manager and starts the commit deadline
+    ///         (now + duration).
     /// @param taskId the task
     function claimTask(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Open) revert WrongStatus(taskId, task.status);
+        if (barred[taskId][msg.sender]) revert TrainerBarred(taskId, msg.sender);
         if (!stakeManager.isActive(msg.sender, ROLE_TRAINER)) revert NotActiveTrainer(msg.sender);
         // timestamps fit 40 bits for 34,000 years
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -248,8 +270,9 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     /// @notice Commits the proof-of-learning: the segment-tree root, the final checkpoint hash and
     ///         where the artifacts are. Claimer only, until the commit deadline. The seed block is
     ///         the next block (docs/protocol.md section 5); attestations are due by now + verifyTimeout.
+    ///         A root already committed (for any task) is refused: only its own trainer could open it.
     /// @param taskId the task
-    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2)
+    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2), never committed before
     /// @param finalCheckpoint checkpoint hash after the last step, the model's next head
     /// @param artifactLocator where verifiers fetch checkpoints and records (emitted, not stored)
     function commit(uint256 taskId, bytes32 root, bytes32 finalCheckpoint, string calldata artifactLocator)
@@ -260,6 +283,11 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (task.trainer != msg.sender) revert NotTrainer(taskId, msg.sender);
         if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
         if (root == 0 || finalCheckpoint == 0) revert EmptyCommitment();
+        {
+            uint256 firstTask = rootTask[root];
+            if (firstTask != 0) revert RootAlreadyCommitted(root, firstTask);
+            rootTask[root] = taskId;
+        }
         uint256 modelId = task.modelId;
         Rules storage rules = _models[modelId].rules;
         // block numbers fit 64 bits
@@ -315,12 +343,12 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // ---------------------------------------------------------------------------------------------
 
     /// @notice Submits the verdict of exactly `quorum` active verifiers, by verification deadline.
-    ///         VALID needs `failingSegment == 0` (leaf and proof are ignored); FRAUD needs a sampled
-    ///         `failingSegment` and its leaf fields with a Merkle proof against the committed root.
-    ///         Starts the challenge window.
+    ///         VALID and UNAVAILABLE need `failingSegment == 0` (leaf and proof are ignored); FRAUD
+    ///         needs a sampled `failingSegment` and its leaf fields with a Merkle proof against the
+    ///         committed root. Starts the challenge window.
     /// @param taskId the task
-    /// @param verdict 1 = VALID, 2 = FRAUD
-    /// @param failingSegment the failing segment (FRAUD) or 0 (VALID)
+    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
+    /// @param failingSegment the failing segment (FRAUD) or 0
     /// @param signatures `quorum` signatures of 65 bytes (r || s || v), signers strictly ascending
     /// @param failingLeaf the failing segment's leaf fields (FRAUD)
     /// @param proof the failing leaf's sibling hashes, leaf level first (FRAUD)
@@ -371,13 +399,16 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     }
 
     /// @notice Records the dispute committee's verdict: `disputeQuorum` active verifiers over the same
-    ///         Attestation type. A different verdict slashes every original attester
-    ///         `verifierSlashAmount` (the disputer is the prover), refunds the bond, replaces verdict
-    ///         and attesters, and makes the task finalizable now. The same verdict sends the bond to
-    ///         the treasury; the task finalizes after the original window.
+    ///         Attestation type. A verdict on the other side of VALID (VALID against FRAUD or
+    ///         UNAVAILABLE) overturns: it refunds the bond, replaces verdict and attesters, makes the
+    ///         task finalizable now and, when both verdicts are VALID or FRAUD (provable by replay),
+    ///         slashes every original attester `verifierSlashAmount` (the disputer is the prover);
+    ///         availability is not provable afterwards, so an overturn involving UNAVAILABLE slashes no
+    ///         attester. Otherwise (same side) the bond goes to the treasury and the task finalizes
+    ///         after the original window.
     /// @param taskId the task
     /// @param verdict the committee's verdict
-    /// @param failingSegment the committee's failing segment (FRAUD) or 0 (VALID)
+    /// @param failingSegment the committee's failing segment (FRAUD) or 0
     /// @param signatures `disputeQuorum` signatures, signers strictly ascending
     /// @param failingLeaf the failing segment's leaf fields (FRAUD)
     /// @param proof the failing leaf's Merkle proof (FRAUD)
@@ -404,8 +435,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     /// @notice Settles a task after its challenge window (or after a dispute lapsed unresolved,
     ///         forfeiting the bond to the treasury). VALID: if the task's parent is still the model's
     ///         head, mints the reward to the trainer and moves the head to the final checkpoint
-    ///         (Finalized), otherwise no reward (Stale); the bond is unlocked either way. FRAUD: slashes
-    ///         the trainer's bond, this registry taking the prover share for the attesters (Rejected).
+    ///         (Finalized), otherwise no reward (Stale); the bond is unlocked either way. FRAUD or
+    ///         UNAVAILABLE: slashes the trainer's bond, this registry taking the prover share for the
+    ///         attesters (Rejected). Releases the reservation of what will not be minted. Never fails
+    ///         for the supply cap: the reward was reserved at createTask.
     /// @param taskId the task
     function finalize(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
@@ -425,11 +458,13 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         address trainer = task.trainer;
         uint256 bond = model.rules.trainerBond;
         if (task.verdict == VERDICT_VALID) {
+            uint256 reward = task.reward;
+            // the fee stays reserved until claimAttesterRewards mints it
+            _release(model, reward);
             bytes32 parent = task.parent;
             bytes32 head = model.head;
             if (parent == head) {
                 bytes32 newHead = task.finalCheckpoint;
-                uint256 reward = task.reward;
                 task.status = TaskStatus.Finalized;
                 model.head = newHead;
                 emit TaskFinalized(taskId, modelId, trainer, parent, newHead, reward);
@@ -440,6 +475,8 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
             }
             stakeManager.unlock(trainer, bond);
         } else {
+            // nothing of a rejected task is minted: neither reward nor fee
+            _release(model, uint256(task.reward) + task.verifierFee);
             task.status = TaskStatus.Rejected;
             uint256 balanceBefore = stakeToken.balanceOf(address(this));
             uint256 slashed = stakeManager.slash(trainer, bond, address(this));
@@ -453,8 +490,9 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     }
 
     /// @notice Pays the attesters of a settled task once, split equally (rounding down): for a
-    ///         Finalized or Stale task `verifierFee / n` model tokens minted to each (dust unminted);
-    ///         for a Rejected task `proverShare / n` stake tokens to each (dust to the treasury).
+    ///         Finalized or Stale task `verifierFee / n` model tokens minted to each (dust unminted,
+    ///         the fee's reservation released); for a Rejected task `proverShare / n` stake tokens to
+    ///         each (dust to the treasury).
     /// @param taskId the task
     /// @param attesters the attesters of the standing verdict, as emitted (ascending)
     function claimAttesterRewards(uint256 taskId, address[] calldata attesters) external nonReentrant {
@@ -479,7 +517,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
             uint256 dust = total - each * n;
             if (dust != 0) stakeToken.safeTransfer(treasury, dust);
         } else {
-            IModelToken token = IModelToken(_models[task.modelId].token);
+            IModelToken token = _releaseFee(task);
             uint256 each = task.verifierFee / n;
             emit AttesterRewardsPaid(taskId, address(token), each, n);
             if (each != 0) {
@@ -491,9 +529,11 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     }
 
     /// @notice Reopens a task whose trainer or verifiers ran out of time. Claimed past the commit
-    ///         deadline: the trainer's bond is slashed, the caller taking the prover share. Committed
-    ///         without an attestation batch past the verification deadline: the bond is unlocked (not
-    ///         the trainer's fault). Either way the task is Open again with no claimer.
+    ///         deadline: the trainer's bond is slashed, the caller taking the prover share (the stake
+    ///         manager jails the trainer). Committed without an attestation batch past the
+    ///         verification deadline: the bond is unlocked (the verifiers may be the ones missing) but
+    ///         the trainer is barred from claiming this task again, so withholding a commitment
+    ///         needs fresh stake each round. Either way the task is Open again with no claimer.
     /// @param taskId the task
     function expire(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
@@ -510,6 +550,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
             uint256 slashed = stakeManager.slash(trainer, bond, msg.sender);
             emit TaskExpired(taskId, trainer, msg.sender, false, slashed);
         } else {
+            barred[taskId][trainer] = true;
             task.seedBlock = 0;
             task.root = 0;
             task.finalCheckpoint = 0;
@@ -612,7 +653,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     /// @param taskId the task
     /// @param root the committed root
     /// @param seed the drawn seed
-    /// @param verdict 1 = VALID, 2 = FRAUD
+    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
     /// @param failingSegment the failing segment (FRAUD) or 0
     /// @return digest H(0x19 || 0x01 || domainSeparator || structHash)
     function attestationDigest(uint256 taskId, bytes32 root, bytes32 seed, uint8 verdict, uint256 failingSegment)
@@ -642,6 +683,12 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         Model storage model = _models[modelId];
         if (model.owner == address(0)) revert UnknownModel(modelId);
         return model.rules;
+    }
+
+    /// @notice Model tokens reserved for the unsettled tasks of a model (rewards and unpaid fees).
+    /// @param modelId the model
+    function reservedSupply(uint256 modelId) external view returns (uint256) {
+        return _models[modelId].reserved;
     }
 
     /// @notice A task. Reverts for an unknown id. `attestersHash` reads 0 until a batch lands.
@@ -686,10 +733,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         SegmentLeaf calldata failingLeaf,
         bytes32[] calldata proof
     ) private view returns (address[] memory signers, bytes32 signersHash) {
-        if (verdict == VERDICT_VALID) {
-            if (failingSegment != 0) revert NonZeroFailingSegment(failingSegment);
-        } else if (verdict == VERDICT_FRAUD) {
+        if (verdict == VERDICT_FRAUD) {
             _checkFailingLeaf(taskId, failingSegment, failingLeaf, proof);
+        } else if (verdict == VERDICT_VALID || verdict == VERDICT_UNAVAILABLE) {
+            if (failingSegment != 0) revert NonZeroFailingSegment(failingSegment);
         } else {
             revert InvalidVerdict(verdict);
         }
@@ -792,8 +839,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     ) private {
         Task storage task = _tasks[taskId];
         uint256 bond = _models[task.modelId].rules.disputeBond;
+        uint8 attested = task.verdict;
         task.status = TaskStatus.Resolved;
-        if (verdict == task.verdict) {
+        // FRAUD and UNAVAILABLE both reject the work: between them the attested verdict stands
+        if ((verdict == VERDICT_VALID) == (attested == VERDICT_VALID)) {
             emit DisputeResolved(taskId, false, verdict, failingSegment, committee, 0);
             _releaseDisputeBond(taskId, treasury, bond);
             return;
@@ -807,7 +856,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         // forge-lint: disable-next-line(unsafe-typecast)
         task.deadline = uint40(block.timestamp);
         address disputer = task.disputer;
-        uint256 slashedTotal = _slashAttesters(taskId, originalAttesters, disputer);
+        // who could not fetch a bundle cannot be proven wrong later (nor who could): no slash then
+        uint256 slashedTotal = verdict == VERDICT_UNAVAILABLE || attested == VERDICT_UNAVAILABLE
+            ? 0
+            : _slashAttesters(taskId, originalAttesters, disputer);
         emit DisputeResolved(taskId, true, verdict, failingSegment, committee, slashedTotal);
         _releaseDisputeBond(taskId, disputer, bond);
     }
@@ -850,6 +902,31 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         }
         if (rules.trainerBond == 0) revert TrainerBondOutOfBounds(rules.trainerBond);
         if (rules.disputeBond == 0) revert DisputeBondOutOfBounds(rules.disputeBond);
+    }
+
+    /// @dev Reserves `requested` model tokens under the supply cap, which
+    ///      `totalSupply + reserved <= MAX_MODEL_SUPPLY` (see Model) keeps for every promised mint.
+    function _reserve(Model storage model, uint256 modelId, uint256 requested) private {
+        uint256 reserved = model.reserved;
+        uint256 headroom = MAX_MODEL_SUPPLY - IModelToken(model.token).totalSupply() - reserved;
+        if (requested > headroom) revert RewardsExceedSupplyCap(modelId, requested, headroom);
+        // reserved + requested <= MAX_MODEL_SUPPLY
+        // forge-lint: disable-next-line(unsafe-typecast)
+        model.reserved = uint96(reserved + requested);
+    }
+
+    /// @dev Releases a settled task's reservation of what will not be minted, or is minted now.
+    function _release(Model storage model, uint256 amount) private {
+        // amount is part of what _reserve added, so it fits and does not underflow
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (amount != 0) model.reserved -= uint96(amount);
+    }
+
+    /// @dev Releases the reservation of a VALID task's fee, which is minted now; returns the token.
+    function _releaseFee(Task storage task) private returns (IModelToken) {
+        Model storage model = _models[task.modelId];
+        _release(model, task.verifierFee);
+        return IModelToken(model.token);
     }
 
     function _checkVerifierSlashAmount(uint256 amount) private pure {

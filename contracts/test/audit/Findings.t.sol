@@ -5,12 +5,12 @@ import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
-/// @notice OPEN AUDIT FINDINGS (audits/report.md, "Findings"). Each test states the security
-///         property the contracts SHOULD have and FAILS today. They are skipped in the ordinary
-///         build (so `forge test` and CI stay green for everyone working in the tree) and run by
-///         the audit runner, which sets PROOFMINT_AUDIT_FINDINGS=true:
+/// @notice AUDIT FINDINGS (audits/findings.md). Each test states the security property the
+///         contracts should have. A test of an OPEN finding fails and carries the `finding`
+///         modifier, which skips it in the ordinary build (so `forge test` and CI stay green) and
+///         runs it when the audit runner sets PROOFMINT_AUDIT_FINDINGS=true:
 ///             PROOFMINT_AUDIT_FINDINGS=true node scripts/forge.mjs test --match-path test/audit/Findings.t.sol
-///         When a finding is fixed its test passes; move it into the regular audit tests then.
+///         A fixed finding's test passes and runs in every build without the modifier (F-1, F-2).
 contract FindingsAuditTest is RegistryFixture {
     modifier finding() {
         if (!vm.envOr("PROOFMINT_AUDIT_FINDINGS", false)) vm.skip(true);
@@ -29,15 +29,15 @@ contract FindingsAuditTest is RegistryFixture {
         _attestValid(taskId, 0, 3);
     }
 
-    /// F-1 (medium): a VALID task whose reward can no longer be minted (the model token's supply
-    /// cap, 2^96 - 1) can never be finalized, so the trainer's bond stays locked forever and the
-    /// attesters are never paid. The trainer checked `supply + reward <= cap` when it claimed, but
-    /// the model owner can raise the supply afterwards without moving the head, e.g. through the
-    /// verifier fee of a task that settles Stale (fees are minted on Stale too). Property: once the
-    /// challenge window is over, a VALID task settles (the bond is released) whatever the supply.
-    /// Fix idea: clamp the mint to `MAX_SUPPLY - totalSupply` (or skip it) in finalize and
-    /// claimAttesterRewards, or check the cap at createTask/claimTask against reserved rewards.
-    function test_FINDING_F1_supplyCapMustNotLockATrainersBondForever() public finding {
+    /// F-1 (medium, fixed): a VALID task whose reward could no longer be minted (the model token's
+    /// supply cap, 2^96 - 1) could never be finalized, so the trainer's bond stayed locked forever.
+    /// The model owner could raise the supply after the trainer's claim without moving the head,
+    /// e.g. through the verifier fee of a task that settles Stale. Property: once the challenge
+    /// window is over, a VALID task settles (the bond is released) whatever the supply.
+    /// Fix: createTask reserves reward + fee under the cap until the task settles, so the owner's
+    /// attack is refused up front (the victim task cannot be promised more than the headroom) and
+    /// every task that exists can mint what it promised.
+    function test_FINDING_F1_supplyCapMustNotLockATrainersBondForever() public {
         uint256 cap = 2 ** 96 - 1;
         vm.prank(modelOwner);
         uint256 modelId = registry.registerModel(
@@ -49,8 +49,14 @@ contract FindingsAuditTest is RegistryFixture {
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
         registry.finalize(mover);
 
-        uint256 victim = _task(modelId, REWARD, 0); // parent head1: supply + reward == cap, fits
-        _claim(victim, trainer); // the trainer's check passes here
+        // The old attack's victim (supply + reward == cap) is refused: staleSoon's fee is reserved.
+        vm.prank(modelOwner);
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrainingRegistry.RewardsExceedSupplyCap.selector, modelId, REWARD, REWARD - 30e18)
+        );
+        registry.createTask(modelId, 32, REWARD, 0, DURATION);
+        uint256 victim = _task(modelId, REWARD - 30e18, 0); // all the headroom that is left
+        _claim(victim, trainer);
 
         _attestedValid(staleSoon, trainer2); // the owner's own trainer and verifiers
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
@@ -61,24 +67,22 @@ contract FindingsAuditTest is RegistryFixture {
         _drawSeed(victim);
         _attestValid(victim, 3, 3);
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
-        try registry.finalize(victim) {} catch {}
-        vm.warp(block.timestamp + 3650 days);
-        try registry.finalize(victim) {} catch {}
-        try registry.expire(victim) {} catch {}
+        registry.finalize(victim);
 
         vm.assertEq(_locked(trainer), 0, "F-1: the trainer's bond must not stay locked forever");
+        IModelToken token = IModelToken(registry.getModel(modelId).token);
+        vm.assertEq(token.balanceOf(trainer), REWARD - 30e18, "the promised reward is minted");
+        vm.assertEq(token.totalSupply(), cap, "supply reached the cap, never beyond");
     }
 
-    /// F-2 (medium): a trainer that commits a root it cannot (or will not) open - a copied root,
-    /// random bytes, or a bundle it never serves - cannot be proven fraudulent (FRAUD needs a
-    /// sampled leaf proven against the root), so verifiers can only let the verification deadline
-    /// pass. `expire` then UNLOCKS the bond ("not the trainer's fault"), does not jail, and the same
-    /// trainer can claim the same task again at once: a free, repeatable lock-up of any model's
-    /// tasks (duration + verifyTimeout each round, up to 395 days). Property: withholding a
-    /// commitment costs the trainer something, or at least it cannot re-claim the task.
-    /// Fix idea: an UNAVAILABLE verdict by the verifier quorum (disputable like the others) that
-    /// slashes part of the bond, and/or forbid the expired trainer from re-claiming the same task.
-    function test_FINDING_F2_withholdingTheCommitmentMustNotBeFree() public finding {
+    /// F-2 (medium, fixed): a trainer that commits a root it cannot (or will not) open - a copied
+    /// root, random bytes, or a bundle it never serves - could not be proven fraudulent, got its
+    /// bond back at the verification deadline and could claim the same task again at once: a free,
+    /// repeatable lock-up of any model's tasks. Property: withholding a commitment costs the trainer
+    /// something, or at least it cannot re-claim the task.
+    /// Fix: an expired commitment bars its trainer from the task (here), a quorum can sign
+    /// UNAVAILABLE, which slashes like FRAUD (next test), and a verbatim copy of a root is refused.
+    function test_FINDING_F2_withholdingTheCommitmentMustNotBeFree() public {
         uint256 modelId = _registerModel(_rules());
         uint256 taskId = _createTask(modelId, 32);
         _claim(taskId, trainer);
@@ -99,6 +103,34 @@ contract FindingsAuditTest is RegistryFixture {
             stakeAfter < TRAINER_STAKE || _jailed(trainer) || !reclaimed,
             "F-2: an unopenable commitment must cost the trainer (or bar it from the task)"
         );
+    }
+
+    /// F-2, with verifiers at work: they cannot fetch the bundle behind the root, sign UNAVAILABLE,
+    /// and the withholding trainer loses its bond like a fraudulent one; a verbatim copy of another
+    /// task's root is refused outright.
+    function test_FINDING_F2_aWithheldBundleIsSlashedAndACopiedRootRefused() public {
+        uint256 modelId = _registerModel(_rules());
+        uint256 honest = _createTask(modelId, 32);
+        uint256 withheld = _createTask(modelId, 32);
+        _claim(honest, trainer2);
+        bytes32 honestRoot = _commit(honest);
+
+        _claim(withheld, trainer);
+        vm.prank(trainer);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, honestRoot, honest));
+        registry.commit(withheld, honestRoot, keccak256("final"), "file:///copied");
+
+        vm.prank(trainer);
+        registry.commit(withheld, keccak256("a root nobody can open"), keccak256("final"), "file:///nowhere");
+        _drawSeed(withheld);
+        _attestUnavailable(withheld, 0, 3);
+        vm.warp(block.timestamp + CHALLENGE_WINDOW);
+        registry.finalize(withheld);
+
+        vm.assertEq(_staked(trainer), TRAINER_STAKE - TRAINER_BOND, "F-2: withholding costs the bond");
+        vm.assertTrue(_jailed(trainer), "and the trainer is jailed");
+        registry.claimAttesterRewards(withheld, _slice(0, 3));
+        vm.assertGt(stakeToken.balanceOf(verifiers[0]), 0, "the attesters share the prover share");
     }
 
     /// Guard for the runner: proves the finding tests are really executed (not skipped) when the

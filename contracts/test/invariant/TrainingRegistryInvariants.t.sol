@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
+import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 import {InvariantBase} from "../utils/InvariantBase.sol";
@@ -61,11 +62,14 @@ contract TrainingRegistryInvariants is RegistryFixture, InvariantBase {
     /// - each trainer's locked stake is the bonds of its live tasks (Claimed through Resolved);
     /// - a model's head is the final checkpoint of its last Finalized task (or its initial head);
     /// - the stake manager holds at least every staker's staked + unbonding amount;
-    /// - the registry holds exactly the open disputes' bonds and the unpaid prover shares.
+    /// - the registry holds exactly the open disputes' bonds and the unpaid prover shares;
+    /// - a model's reserved supply is the reward and fee of its unsettled tasks plus the fee of its
+    ///   Finalized and Stale tasks whose attesters are unpaid, and supply + reserved fits the cap.
     function invariant_registry() public view {
         uint256 trainerCount = handler.trainerCount();
         address[] memory trainerList = new address[](trainerCount);
         uint256[] memory liveBonds = new uint256[](trainerCount);
+        uint256[] memory promised = new uint256[](handler.modelCount());
         for (uint256 j; j < trainerCount; ++j) {
             trainerList[j] = handler.trainers(j);
         }
@@ -75,6 +79,7 @@ contract TrainingRegistryInvariants is RegistryFixture, InvariantBase {
             uint256 settlements = handler.ghostSettlements(taskId);
             vm.assertLe(settlements, 1, "finalized more than once");
             vm.assertEq(t.status.isSettled(), settlements == 1, "settled iff finalized once");
+            promised[_modelIndex(t.modelId)] += _stillPromised(t);
             if (!t.status.holdsBond()) continue;
             for (uint256 j; j < trainerCount; ++j) {
                 if (trainerList[j] == t.trainer) liveBonds[j] += TRAINER_BOND; // both models' bond
@@ -88,6 +93,12 @@ contract TrainingRegistryInvariants is RegistryFixture, InvariantBase {
         for (uint256 i; i < handler.modelCount(); ++i) {
             uint256 modelId = handler.models(i);
             vm.assertEq(registry.getModel(modelId).head, handler.ghostHead(modelId), "head");
+            vm.assertEq(registry.reservedSupply(modelId), promised[i], "reserved != promised mints");
+            vm.assertLe(
+                IModelToken(registry.getModel(modelId).token).totalSupply() + promised[i],
+                registry.MAX_MODEL_SUPPLY(),
+                "supply + reserved above the cap"
+            );
         }
 
         uint256 owed;
@@ -98,5 +109,17 @@ contract TrainingRegistryInvariants is RegistryFixture, InvariantBase {
         vm.assertGe(stakeToken.balanceOf(address(sm)), owed, "stake manager insolvent");
 
         vm.assertEq(stakeToken.balanceOf(address(registry)), handler.ghostRegistryHeld(), "registry stake balance");
+    }
+
+    function _modelIndex(uint256 modelId) private view returns (uint256 i) {
+        while (handler.models(i) != modelId) ++i;
+    }
+
+    /// @dev Model tokens the task may still mint: all its terms until it settles, the fee of a
+    ///      VALID settlement until its attesters are paid, nothing after a rejection.
+    function _stillPromised(ITrainingRegistry.TaskView memory t) private pure returns (uint256) {
+        if (!t.status.isSettled()) return t.reward + t.verifierFee;
+        if (t.status == ITrainingRegistry.TaskStatus.Rejected || t.attesterRewardsPaid) return 0;
+        return t.verifierFee;
     }
 }

@@ -33,6 +33,7 @@ abstract contract RegistryFixture is TestBase {
     uint256 internal constant VERIFIER_FEE = 30e18;
     uint8 internal constant VALID = 1;
     uint8 internal constant FRAUD = 2;
+    uint8 internal constant UNAVAILABLE = 3;
 
     MockERC20 internal stakeToken;
     MockERC20 internal usd;
@@ -266,6 +267,11 @@ abstract contract RegistryFixture is TestBase {
     function _attestValid(uint256 taskId, uint256 first, uint256 count) internal {
         bytes memory sigs = _signBatch(taskId, VALID, 0, first, count);
         registry.submitAttestations(taskId, VALID, 0, sigs, _noLeaf(), new bytes32[](0));
+    }
+
+    function _attestUnavailable(uint256 taskId, uint256 first, uint256 count) internal {
+        bytes memory sigs = _signBatch(taskId, UNAVAILABLE, 0, first, count);
+        registry.submitAttestations(taskId, UNAVAILABLE, 0, sigs, _noLeaf(), new bytes32[](0));
     }
 
     function _firstSampled(uint256 taskId) internal view returns (uint256) {

@@ -49,6 +49,26 @@ contract TrainingRegistryAttestationsTest is RegistryFixture {
         vm.assertEq(uint256(t.failingSegment), segment, "segment");
     }
 
+    function test_submitAttestations_unavailableNeedsNoLeafAndStartsWindow() public {
+        vm.expectEmit(true, true, false, true, address(registry));
+        emit ITrainingRegistry.AttestationsSubmitted(
+            taskId, UNAVAILABLE, 0, uint64(block.timestamp + CHALLENGE_WINDOW), _slice(0, 3)
+        );
+        _attestUnavailable(taskId, 0, 3);
+        ITrainingRegistry.TaskView memory t = registry.getTask(taskId);
+        vm.assertEq(uint256(t.status), uint256(ITrainingRegistry.TaskStatus.Attested), "status");
+        vm.assertEq(uint256(t.verdict), UNAVAILABLE, "verdict");
+        vm.assertEq(uint256(t.failingSegment), 0, "no segment");
+        vm.assertEq(registry.VERDICT_UNAVAILABLE(), UNAVAILABLE, "constant");
+    }
+
+    function test_submitAttestations_revertsOnUnavailableWithFailingSegment() public {
+        uint256 segment = _firstSampled(taskId);
+        bytes memory sigs = _signBatch(taskId, UNAVAILABLE, segment + 1, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.NonZeroFailingSegment.selector, segment + 1));
+        registry.submitAttestations(taskId, UNAVAILABLE, segment + 1, sigs, _noLeaf(), new bytes32[](0));
+    }
+
     function test_submitAttestations_anyoneMaySubmit() public {
         bytes memory sigs = _signBatch(taskId, VALID, 0, 5, 3);
         vm.prank(outsider);
@@ -88,9 +108,9 @@ contract TrainingRegistryAttestationsTest is RegistryFixture {
     // ------------------------------------------------------------------------------ verdict
 
     function test_submitAttestations_revertsOnUnknownVerdict() public {
-        bytes memory sigs = _signBatch(taskId, 3, 0, 0, 3);
-        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidVerdict.selector, 3));
-        registry.submitAttestations(taskId, 3, 0, sigs, _noLeaf(), new bytes32[](0));
+        bytes memory sigs = _signBatch(taskId, 4, 0, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidVerdict.selector, 4));
+        registry.submitAttestations(taskId, 4, 0, sigs, _noLeaf(), new bytes32[](0));
         vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidVerdict.selector, 0));
         registry.submitAttestations(taskId, 0, 0, sigs, _noLeaf(), new bytes32[](0));
     }

@@ -171,6 +171,84 @@ contract TrainingRegistryDisputesTest is RegistryFixture {
         vm.assertEq(uint256(registry.getTask(taskId).verdict), FRAUD, "verdict kept");
     }
 
+    // ------------------------------------------------------------------------------ availability
+
+    function _attestedUnavailable() private {
+        _attestUnavailable(taskId, 0, 3);
+        windowEnd = registry.getTask(taskId).deadline;
+    }
+
+    /// The trainer serves its bundle to a larger committee: VALID overturns UNAVAILABLE. Nobody can
+    /// prove afterwards what the attesters could fetch, so none of them is slashed.
+    function test_resolveDispute_validOverturnsUnavailableWithoutSlashingAttesters() public {
+        _attestedUnavailable();
+        _dispute(taskId, trainer);
+        address[] memory committee = _slice(10, 5);
+        vm.expectEmit(true, true, false, true, address(registry));
+        emit ITrainingRegistry.DisputeResolved(taskId, true, VALID, 0, committee, 0);
+        vm.expectEmit(true, true, false, true, address(registry));
+        emit ITrainingRegistry.DisputeBondReleased(taskId, trainer, DISPUTE_BOND);
+        _resolve(taskId, VALID, 10, 5, _slice(0, 3));
+
+        for (uint256 i; i < 3; ++i) {
+            vm.assertEq(_staked(verifiers[i]), VERIFIER_STAKE, "attester not slashed");
+            vm.assertTrue(!_jailed(verifiers[i]), "attester not jailed");
+        }
+        vm.assertEq(stakeToken.balanceOf(trainer), DISPUTE_BOND, "bond back to the disputer");
+        ITrainingRegistry.TaskView memory t = registry.getTask(taskId);
+        vm.assertEq(uint256(t.verdict), VALID, "verdict replaced");
+        vm.assertEq(t.attestersHash, keccak256(abi.encodePacked(committee)), "committee replaces attesters");
+        vm.assertEq(uint256(t.deadline), block.timestamp, "finalizable now");
+
+        registry.finalize(taskId);
+        IModelToken token = IModelToken(registry.getModel(modelId).token);
+        vm.assertEq(token.balanceOf(trainer), REWARD, "trainer rewarded");
+        vm.assertEq(_locked(trainer), 0, "bond unlocked");
+        registry.claimAttesterRewards(taskId, committee);
+        vm.assertEq(token.balanceOf(committee[0]), VERIFIER_FEE / 5, "committee paid");
+        vm.assertEq(token.balanceOf(verifiers[0]), 0, "overturned attester unpaid");
+    }
+
+    /// A quorum attested VALID on a bundle the committee cannot fetch: the task is rejected, the
+    /// trainer slashed, the VALID attesters are not (availability is not provable afterwards).
+    function test_resolveDispute_unavailableOverturnsValidWithoutSlashingAttesters() public {
+        _attestedValid();
+        _dispute(taskId, disputer);
+        address[] memory committee = _slice(3, 5);
+        vm.expectEmit(true, true, false, true, address(registry));
+        emit ITrainingRegistry.DisputeResolved(taskId, true, UNAVAILABLE, 0, committee, 0);
+        _resolve(taskId, UNAVAILABLE, 3, 5, _slice(0, 3));
+
+        vm.assertEq(_staked(verifiers[0]), VERIFIER_STAKE, "attester not slashed");
+        vm.assertEq(stakeToken.balanceOf(disputer), DISPUTE_BOND, "bond back");
+        vm.assertEq(uint256(registry.getTask(taskId).verdict), UNAVAILABLE, "verdict replaced");
+        registry.finalize(taskId);
+        vm.assertEq(uint256(registry.getTask(taskId).status), uint256(ITrainingRegistry.TaskStatus.Rejected), "rejected");
+        vm.assertEq(_staked(trainer), TRAINER_STAKE - TRAINER_BOND, "trainer slashed");
+        registry.claimAttesterRewards(taskId, committee);
+        vm.assertGt(stakeToken.balanceOf(committee[0]), 0, "committee gets the prover share");
+    }
+
+    /// FRAUD and UNAVAILABLE both reject the work: a committee that answers the other one upholds.
+    function test_resolveDispute_fraudAndUnavailableUpholdEachOther() public {
+        _attestedUnavailable();
+        _dispute(taskId, trainer);
+        vm.expectEmit(true, true, false, true, address(registry));
+        emit ITrainingRegistry.DisputeBondReleased(taskId, treasury, DISPUTE_BOND);
+        _resolve(taskId, FRAUD, 3, 5, _slice(0, 3));
+        ITrainingRegistry.TaskView memory t = registry.getTask(taskId);
+        vm.assertEq(uint256(t.verdict), UNAVAILABLE, "attested verdict stands");
+        vm.assertEq(uint256(t.deadline), windowEnd, "original window kept");
+        vm.assertEq(_staked(verifiers[0]), VERIFIER_STAKE, "attesters untouched");
+
+        (, uint256 other) = _readyTask(_rules(), 32);
+        _attestFraud(other, 0, 3);
+        _dispute(other, disputer);
+        _resolve(other, UNAVAILABLE, 3, 5, _slice(0, 3));
+        vm.assertEq(uint256(registry.getTask(other).verdict), FRAUD, "FRAUD stands");
+        vm.assertEq(stakeToken.balanceOf(treasury), 2 * DISPUTE_BOND, "both bonds forfeited");
+    }
+
     // ------------------------------------------------------------------------------ reverts
 
     function test_resolveDispute_revertsUnlessDisputed() public {

@@ -7,6 +7,7 @@ import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {IModelTokenFactory} from "../../src/interfaces/IModelTokenFactory.sol";
 import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
 import {TrainingRegistry} from "../../src/registry/TrainingRegistry.sol";
+import {ModelToken} from "../../src/token/ModelToken.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 import {Vm} from "../utils/Vm.sol";
 
@@ -229,6 +230,28 @@ contract TrainingRegistryModelsTest is RegistryFixture {
         registry.createTask(modelId, 4, tooMuch, 0, DURATION);
         vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 96, tooMuch));
         registry.createTask(modelId, 4, 0, tooMuch, DURATION);
+        vm.stopPrank();
+    }
+
+    function test_createTask_reservesRewardAndFeeUnderTheSupplyCap() public {
+        uint256 cap = registry.MAX_MODEL_SUPPLY();
+        vm.assertEq(cap, ModelToken(registry.getModel(_registerModel(_rules())).token).MAX_SUPPLY(), "same cap");
+        vm.prank(modelOwner);
+        uint256 modelId = registry.registerModel(
+            keccak256("spec"), keccak256("dataset"), keccak256("head0"), _rules(), "C", "C", cap - 100
+        );
+        vm.startPrank(modelOwner);
+        registry.createTask(modelId, 4, 60, 30, DURATION); // 90 of 100 reserved
+        vm.assertEq(registry.reservedSupply(modelId), 90, "reserved");
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RewardsExceedSupplyCap.selector, modelId, 11, 10));
+        registry.createTask(modelId, 4, 6, 5, DURATION);
+        registry.createTask(modelId, 4, 5, 5, DURATION); // exactly the headroom
+        vm.assertEq(registry.reservedSupply(modelId), 100, "all reserved");
+        uint256 max96 = type(uint96).max;
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrainingRegistry.RewardsExceedSupplyCap.selector, modelId, 2 * max96, 0)
+        );
+        registry.createTask(modelId, 4, max96, max96, DURATION);
         vm.stopPrank();
     }
 

@@ -124,6 +124,90 @@ contract TrainingRegistrySettlementTest is RegistryFixture {
         vm.assertEq(token.balanceOf(trainer), 0, "no reward");
     }
 
+    // ------------------------------------------------------------------------------ finalize UNAVAILABLE
+
+    function test_finalize_unavailableSlashesTrainerLikeFraud() public {
+        _attestUnavailable(taskId, 0, 3);
+        _pastWindow(taskId);
+        uint256 share = TRAINER_BOND * PROVER_BPS / 10_000;
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit ITrainingRegistry.TaskRejected(taskId, modelId, trainer, TRAINER_BOND, share);
+        registry.finalize(taskId);
+
+        ITrainingRegistry.TaskView memory t = registry.getTask(taskId);
+        vm.assertEq(uint256(t.status), uint256(ITrainingRegistry.TaskStatus.Rejected), "rejected");
+        vm.assertEq(uint256(t.verdict), UNAVAILABLE, "verdict kept");
+        vm.assertEq(_staked(trainer), TRAINER_STAKE - TRAINER_BOND, "slashed");
+        vm.assertTrue(_jailed(trainer), "jailed");
+        registry.claimAttesterRewards(taskId, _slice(0, 3));
+        vm.assertEq(stakeToken.balanceOf(verifiers[0]), share / 3, "attesters share the prover share");
+        vm.assertEq(registry.reservedSupply(modelId), 0, "reward and fee released");
+    }
+
+    // ------------------------------------------------------------------------------ supply reservation
+
+    function test_reservation_followsTheTaskUntilItsMintsAreDone() public {
+        vm.assertEq(registry.reservedSupply(modelId), REWARD + VERIFIER_FEE, "reserved at createTask");
+        _attestValid(taskId, 0, 3);
+        _pastWindow(taskId);
+        registry.finalize(taskId);
+        vm.assertEq(registry.reservedSupply(modelId), VERIFIER_FEE, "reward minted, fee still promised");
+        registry.claimAttesterRewards(taskId, _slice(0, 3));
+        vm.assertEq(registry.reservedSupply(modelId), 0, "fee minted, dust released");
+    }
+
+    function test_reservation_staleReleasesTheRewardKeepsTheFee() public {
+        uint256 sibling = _createTask(modelId, 8);
+        _claim(sibling, trainer2);
+        _commit(sibling);
+        _drawSeed(sibling);
+        _attestValid(taskId, 0, 3);
+        _attestValid(sibling, 3, 3);
+        _pastWindow(sibling);
+        registry.finalize(taskId);
+        registry.finalize(sibling);
+        vm.assertEq(registry.reservedSupply(modelId), 2 * VERIFIER_FEE, "both fees promised");
+        registry.claimAttesterRewards(sibling, _slice(3, 3));
+        vm.assertEq(registry.reservedSupply(modelId), VERIFIER_FEE, "stale fee minted");
+    }
+
+    function test_reservation_rejectedTaskWithoutTermsReleasesNothing() public {
+        vm.prank(modelOwner);
+        uint256 id = registry.createTask(modelId, 8, 0, 0, DURATION);
+        _claim(id, trainer2);
+        _commit(id);
+        _drawSeed(id);
+        _attestFraud(id, 0, 3);
+        _pastWindow(id);
+        registry.finalize(id);
+        vm.assertEq(registry.reservedSupply(modelId), REWARD + VERIFIER_FEE, "only taskId's terms reserved");
+    }
+
+    /// F-1: the supply cap cannot lock a bond. With the token at its cap minus one task's terms,
+    /// that task still settles, mints exactly its reward and fee, and leaves the supply at the cap.
+    function test_reservation_aTaskAtTheCapSettlesAndMintsExactly() public {
+        uint256 cap = registry.MAX_MODEL_SUPPLY();
+        vm.prank(modelOwner);
+        uint256 capped = registry.registerModel(
+            keccak256("spec"), keccak256("dataset"), keccak256("head0"), _rules(), "C", "C", cap - REWARD - VERIFIER_FEE
+        );
+        uint256 id = _createTask(capped, 8);
+        vm.prank(modelOwner);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RewardsExceedSupplyCap.selector, capped, 1, 0));
+        registry.createTask(capped, 8, 1, 0, DURATION);
+        _claim(id, trainer2);
+        _commit(id);
+        _drawSeed(id);
+        _attestValid(id, 0, 3);
+        _pastWindow(id);
+        registry.finalize(id);
+        registry.claimAttesterRewards(id, _slice(0, 3));
+        IModelToken capToken = IModelToken(registry.getModel(capped).token);
+        vm.assertEq(capToken.balanceOf(trainer2), REWARD, "reward minted");
+        vm.assertEq(capToken.totalSupply(), cap, "at the cap exactly");
+        vm.assertEq(_locked(trainer2), 0, "bond released");
+    }
+
     // ------------------------------------------------------------------------------ attester rewards
 
     function test_claimAttesterRewards_mintsFeeShareOnce() public {

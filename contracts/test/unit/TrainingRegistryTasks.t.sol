@@ -129,6 +129,29 @@ contract TrainingRegistryTasksTest is RegistryFixture {
         registry.commit(other, keccak256("r"), keccak256("f"), "");
     }
 
+    function test_commit_refusesARootAlreadyCommitted() public {
+        _claim(taskId, trainer);
+        bytes32 root = _commit(taskId);
+        vm.assertEq(registry.rootTask(root), taskId, "root recorded");
+        uint256 other = _createTask(modelId, 16);
+        _claim(other, trainer2);
+        vm.prank(trainer2);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, root, taskId));
+        registry.commit(other, root, keccak256("f"), "");
+        vm.assertEq(registry.rootTask(keccak256("never")), 0, "unknown root");
+    }
+
+    function test_commit_refusesARootOfAnExpiredCommitment() public {
+        _claim(taskId, trainer);
+        bytes32 root = _commit(taskId);
+        vm.warp(block.timestamp + VERIFY_TIMEOUT + 1);
+        registry.expire(taskId);
+        _claim(taskId, trainer2);
+        vm.prank(trainer2);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, root, taskId));
+        registry.commit(taskId, root, keccak256("f"), "");
+    }
+
     function test_commit_revertsOnEmptyCommitment() public {
         _claim(taskId, trainer);
         vm.startPrank(trainer);
@@ -256,10 +279,26 @@ contract TrainingRegistryTasksTest is RegistryFixture {
         vm.assertEq(t.seed, bytes32(0), "seed cleared");
         vm.assertEq(uint256(t.seedBlock), 0, "seed block cleared");
 
-        // the same trainer may claim and commit again; a new seed is drawn
-        _claim(taskId, trainer);
+        // the same trainer may not claim it again; another may, and draws a new seed
+        vm.assertTrue(registry.barred(taskId, trainer), "barred");
+        vm.prank(trainer);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.TrainerBarred.selector, taskId, trainer));
+        registry.claimTask(taskId);
+        _claim(taskId, trainer2);
         _commit(taskId);
         vm.assertTrue(_drawSeed(taskId) != bytes32(0), "new seed");
+    }
+
+    function test_expire_barsTheTrainerFromThatTaskOnly() public {
+        _claim(taskId, trainer);
+        _commit(taskId);
+        vm.warp(block.timestamp + VERIFY_TIMEOUT + 1);
+        registry.expire(taskId);
+        uint256 other = _createTask(modelId, 16);
+        vm.assertTrue(!registry.barred(other, trainer), "other task open to it");
+        _claim(other, trainer);
+        vm.assertEq(registry.getTask(other).trainer, trainer, "claimed another task");
+        vm.assertTrue(!registry.barred(taskId, trainer2), "others not barred");
     }
 
     function test_expire_revertsBeforeDeadline() public {

@@ -91,6 +91,11 @@ contract TrainingRegistryViewsTest is RegistryFixture {
             0x0de4723b44e6fef81cf1980337f2e2f378c0b8a035f206fa3e3c30d627565f4b,
             "fraud digest"
         );
+        vm.assertEq(
+            atVector.attestationDigest(1, VECTOR_ROOT, VECTOR_SEED, UNAVAILABLE, 0),
+            0x18f3aea6377b749e8f765f09bb47e7cb1748af52883ee663d6519bbf9d00ee40,
+            "unavailable digest"
+        );
     }
 
     /// A registry at the vectors' address, on chain 31337, whose task 1 has the vectors' trainer and

@@ -19,6 +19,7 @@ contract TrainingRegistryHandler is TestBase {
 
     uint8 internal constant VALID = 1;
     uint8 internal constant FRAUD = 2;
+    uint8 internal constant UNAVAILABLE = 3;
 
     TrainingRegistry public immutable registry;
     StakeManager public immutable sm;
@@ -107,6 +108,7 @@ contract TrainingRegistryHandler is TestBase {
         address trainer;
         for (uint256 i; i < trainers.length; ++i) {
             address candidate = trainers[(trainerSeed % trainers.length + i) % trainers.length];
+            if (registry.barred(taskId, candidate)) continue; // its commitment of this task expired
             if (sm.isActive(candidate, 1) && sm.freeStake(candidate) >= bond) {
                 trainer = candidate;
                 break;
@@ -174,14 +176,16 @@ contract TrainingRegistryHandler is TestBase {
         uint256 m = registry.getRules(t.modelId).quorum;
         (bool enough, uint256[] memory picked) = _activeVerifiers(firstSeed, m);
         if (!enough) return;
+        // a rejecting verdict is UNAVAILABLE one time in three
         (uint8 verdict, uint256 segment, ITrainingRegistry.SegmentLeaf memory leaf, bytes32[] memory proof) =
-            _verdict(taskId, fraud);
+            _verdict(taskId, !fraud ? VALID : (firstSeed >> 128) % 3 == 0 ? UNAVAILABLE : FRAUD);
         registry.submitAttestations(taskId, verdict, segment, _sign(taskId, verdict, segment, picked), leaf, proof);
         delete _attesters[taskId];
         for (uint256 i; i < picked.length; ++i) {
             _attesters[taskId].push(verifiers[picked[i]]);
         }
         ++calls["attest"];
+        if (verdict == UNAVAILABLE) ++calls["attest UNAVAILABLE"];
     }
 
     /// Moves one unsettled task one to three steps along the happy path (claim, commit, draw,
@@ -239,9 +243,13 @@ contract TrainingRegistryHandler is TestBase {
         if (block.timestamp >= uint256(t.deadline) + rules.challengeWindow) return;
         (bool enough, uint256[] memory picked) = _activeVerifiers(firstSeed, rules.disputeQuorum);
         if (!enough) return;
-        uint8 verdict = _submitResolution(taskId, overturn ? t.verdict == VALID : t.verdict == FRAUD, picked);
+        // overturn: the other side of VALID; uphold: the same side (FRAUD and UNAVAILABLE alike)
+        bool rejects = overturn == (t.verdict == VALID);
+        uint8 verdict = _submitResolution(
+            taskId, !rejects ? VALID : (firstSeed >> 128) % 2 == 0 ? FRAUD : UNAVAILABLE, picked
+        );
         ghostRegistryHeld -= rules.disputeBond;
-        if (verdict != t.verdict) {
+        if ((verdict == VALID) != (t.verdict == VALID)) {
             delete _attesters[taskId];
             for (uint256 i; i < picked.length; ++i) {
                 _attesters[taskId].push(verifiers[picked[i]]);
@@ -364,21 +372,21 @@ contract TrainingRegistryHandler is TestBase {
         return (got == count, picked);
     }
 
-    function _verdict(uint256 taskId, bool fraud)
+    function _verdict(uint256 taskId, uint8 wanted)
         private
         view
         returns (uint8 verdict, uint256 segment, ITrainingRegistry.SegmentLeaf memory leaf, bytes32[] memory proof)
     {
-        if (!fraud) return (VALID, 0, leaf, new bytes32[](0));
+        if (wanted != FRAUD) return (wanted, 0, leaf, new bytes32[](0));
         segment = registry.sampledSegments(taskId)[0];
         return (FRAUD, segment, _fields[taskId][segment], SegmentTreeBuilder.proof(_leaves[taskId], segment));
     }
 
-    function _submitResolution(uint256 taskId, bool fraud, uint256[] memory picked) private returns (uint8 verdict) {
+    function _submitResolution(uint256 taskId, uint8 wanted, uint256[] memory picked) private returns (uint8 verdict) {
         uint256 segment;
         ITrainingRegistry.SegmentLeaf memory leaf;
         bytes32[] memory proof;
-        (verdict, segment, leaf, proof) = _verdict(taskId, fraud);
+        (verdict, segment, leaf, proof) = _verdict(taskId, wanted);
         _callResolve(taskId, verdict, segment, _sign(taskId, verdict, segment, picked), leaf, proof);
     }
 
