@@ -113,6 +113,7 @@ checks = [
     ("domain separator", ds, v["eip712"]["domainSeparator"]),
     ("VALID digest", digest(1, 0), v["eip712"]["valid"]["digest"]),
     ("FRAUD digest", digest(2, sampled[0]), v["eip712"]["fraud"]["digest"]),
+    ("UNAVAILABLE digest", digest(3, 0), v["eip712"]["unavailable"]["digest"]),
     ("tiny checkpoint encoding", "0x" + tiny.hex(), v["offchain"]["tinyCheckpoint"]["encoding"]),
     ("tiny checkpoint hash", ckpt_hash(tiny), v["offchain"]["tinyCheckpoint"]["checkpointHash"]),
     ("3-chunk checkpoint length", len(ramp), v["offchain"]["threeChunkCheckpoint"]["encodedLength"]),

@@ -25,14 +25,18 @@ public record Attestation(
     if (failingSegment < 0) {
       throw new IllegalArgumentException("failingSegment: expected >= 0, got " + failingSegment);
     }
-    if (verdict == Verdict.VALID && failingSegment != 0) {
+    if (verdict != Verdict.FRAUD && failingSegment != 0) {
       throw new IllegalArgumentException(
-          "failingSegment: expected 0 for a VALID verdict, got " + failingSegment);
+          "failingSegment: expected 0 for a %s verdict, got %d".formatted(verdict, failingSegment));
     }
   }
 
   public static Attestation valid(BigInteger taskId, Hash32 root, Hash32 seed) {
     return new Attestation(taskId, root, seed, Verdict.VALID, 0);
+  }
+
+  public static Attestation unavailable(BigInteger taskId, Hash32 root, Hash32 seed) {
+    return new Attestation(taskId, root, seed, Verdict.UNAVAILABLE, 0);
   }
 
   public static Attestation fraud(

@@ -70,11 +70,38 @@ class AttestationTest {
   }
 
   @Test
+  void unavailable_rejectsNonZeroFailingSegment() {
+    assertThatThrownBy(() -> new Attestation(BigInteger.ONE, root, seed, Verdict.UNAVAILABLE, 1))
+        .hasMessage("failingSegment: expected 0 for a UNAVAILABLE verdict, got 1");
+  }
+
+  @Test
+  void structHash_encodesUnavailableAsCodeThreeWithSegmentZero() {
+    assertThat(Attestation.unavailable(BigInteger.TEN, root, seed).structHash())
+        .isEqualTo(
+            AbiEncoder.create()
+                .bytes32(Attestation.TYPEHASH)
+                .uint256(10)
+                .bytes32(root)
+                .bytes32(seed)
+                .uint256(3)
+                .uint256(0)
+                .hash());
+  }
+
+  @Test
   void verdict_codesAreFixed() {
     assertThat(Verdict.VALID.code()).isEqualTo(1);
     assertThat(Verdict.FRAUD.code()).isEqualTo(2);
+    assertThat(Verdict.UNAVAILABLE.code()).isEqualTo(3);
     assertThat(Verdict.fromCode(2)).isEqualTo(Verdict.FRAUD);
+    assertThat(Verdict.fromCode(3)).isEqualTo(Verdict.UNAVAILABLE);
+    assertThat(Verdict.VALID.rejects()).isFalse();
+    assertThat(Verdict.FRAUD.rejects()).isTrue();
+    assertThat(Verdict.UNAVAILABLE.rejects()).isTrue();
     assertThatThrownBy(() -> Verdict.fromCode(0))
-        .hasMessage("verdict: expected 1 (VALID) or 2 (FRAUD), got 0");
+        .hasMessage("verdict: expected 1 (VALID), 2 (FRAUD) or 3 (UNAVAILABLE), got 0");
+    assertThatThrownBy(() -> Verdict.fromCode(4))
+        .hasMessage("verdict: expected 1 (VALID), 2 (FRAUD) or 3 (UNAVAILABLE), got 4");
   }
 }

@@ -49,6 +49,8 @@ class GoldenVectorsTest {
         .isEqualTo(VALID_DIGEST);
     assertThat(ProtocolVectors.fraudAttestation().digest(ProtocolVectors.domain()).toHex())
         .isEqualTo(FRAUD_DIGEST);
+    assertThat(ProtocolVectors.unavailableAttestation().digest(ProtocolVectors.domain()).toHex())
+        .isEqualTo(UNAVAILABLE_DIGEST);
   }
 
   @Test
@@ -80,4 +82,6 @@ class GoldenVectorsTest {
       "0x3d956a83ba213784153cdf27ceeb4dfafa3b62d048ba6b8fb4cc326fb5d13a35";
   private static final String FRAUD_DIGEST =
       "0x0de4723b44e6fef81cf1980337f2e2f378c0b8a035f206fa3e3c30d627565f4b";
+  private static final String UNAVAILABLE_DIGEST =
+      "0x18f3aea6377b749e8f765f09bb47e7cb1748af52883ee663d6519bbf9d00ee40";
 }

@@ -89,6 +89,10 @@ public final class ProtocolVectors {
     return Attestation.valid(TASK_ID, tree().root(), seed());
   }
 
+  public static Attestation unavailableAttestation() {
+    return Attestation.unavailable(TASK_ID, tree().root(), seed());
+  }
+
   public static Attestation fraudAttestation() {
     return Attestation.fraud(TASK_ID, tree().root(), seed(), sampled()[0]);
   }
@@ -214,6 +218,7 @@ public final class ProtocolVectors {
     eip712.put("attestationTypehash", Attestation.TYPEHASH.toHex());
     attestation(eip712.putObject("valid"), validAttestation());
     attestation(eip712.putObject("fraud"), fraudAttestation());
+    attestation(eip712.putObject("unavailable"), unavailableAttestation());
 
     ObjectNode offchain = root.putObject("offchain");
     CheckpointHasher hasher = CheckpointHasher.sequential();
