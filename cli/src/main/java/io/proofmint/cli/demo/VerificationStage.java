@@ -302,7 +302,12 @@ final class VerificationStage {
 
   private static String verdict(TrainingRegistry.TaskView view) {
     int v = view.verdict.intValueExact();
-    return v == 1 ? "VALID" : v == 2 ? "FRAUD at segment " + view.failingSegment : "none";
+    return switch (v) {
+      case 1 -> "VALID";
+      case 2 -> "FRAUD at segment " + view.failingSegment;
+      case 3 -> "UNAVAILABLE";
+      default -> "none";
+    };
   }
 
   private static String tokens(BigInteger baseUnits) {

@@ -177,8 +177,17 @@ public final class VerifierCommand {
     @Option(
         names = "--confirmations",
         defaultValue = "3",
-        description = "Blocks behind the head it acts on (default: ${DEFAULT-VALUE}).")
+        description = "Blocks behind the head it acts on, at most 128 (default: ${DEFAULT-VALUE}).")
     int confirmations;
+
+    @Option(
+        names = "--unavailable-grace-seconds",
+        defaultValue = "600",
+        description =
+            "How long a committed bundle may stay unavailable (or not match the commitment)"
+                + " before this verifier signs UNAVAILABLE; at most half the model's verify"
+                + " timeout is used (default: ${DEFAULT-VALUE}).")
+    long unavailableGraceSeconds;
 
     @Option(
         names = "--poll-seconds",
@@ -213,7 +222,8 @@ public final class VerifierCommand {
               .daemon(
                   DaemonSettings.defaults()
                       .withConfirmations(confirmations)
-                      .withPollInterval(Duration.ofSeconds(pollSeconds)));
+                      .withPollInterval(Duration.ofSeconds(pollSeconds))
+                      .withUnavailableGrace(Duration.ofSeconds(unavailableGraceSeconds)));
       for (int i = 0; i + 1 < models.size(); i += 2) {
         config.model(models.get(i), models.get(i + 1));
       }

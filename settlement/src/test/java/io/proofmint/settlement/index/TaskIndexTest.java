@@ -81,6 +81,31 @@ class TaskIndexTest {
     assertThat(upheld.deadline()).as("upheld: the attested window end stands").isEqualTo(7_000L);
   }
 
+  @Test
+  void unavailableVerdict_settlesLikeARejection_andItsOverturnMakesTheCommitteeStand()
+      throws Exception {
+    // verdict 3 = UNAVAILABLE: rejected at finalize; the attesters are then owed the prover share
+    event(9, TaskEventKind.ATTESTED, 7_000L, 3, null, List.of(V1, V2));
+    event(9, TaskEventKind.REJECTED, null, null, null, List.of());
+    // the trainer served its bundle to the committee: VALID overturns, nobody is slashed
+    event(10, TaskEventKind.ATTESTED, 7_000L, 3, null, List.of(V1, V2));
+    event(10, TaskEventKind.DISPUTED, 10_600L, null, null, List.of());
+    event(10, TaskEventKind.RESOLVED, 7_300L, 1, true, List.of(C1, C2));
+    flush();
+
+    IndexedTask rejected = db.transaction(c -> tasks.task(c, BigInteger.valueOf(9))).orElseThrow();
+    IndexedTask overturned =
+        db.transaction(c -> tasks.task(c, BigInteger.valueOf(10))).orElseThrow();
+
+    assertThat(rejected.status()).isEqualTo(TaskEventKind.REJECTED);
+    assertThat(rejected.attesters()).containsExactly(V1, V2);
+    assertThat(db.transaction(tasks::actionable))
+        .extracting(t -> t.taskId().intValue())
+        .contains(9, 10);
+    assertThat(overturned.attesters()).containsExactly(C1, C2);
+    assertThat(overturned.deadline()).isEqualTo(7_300L);
+  }
+
   private void event(
       long task,
       TaskEventKind kind,

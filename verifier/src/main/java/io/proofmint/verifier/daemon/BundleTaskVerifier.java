@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * server does not have (404) or serves with another hash fails its segment too, since the
  * manifest's leaf is provable without it.
  *
+ * <p>What a FRAUD batch cannot prove is {@link Verification#unavailable}: a locator that does not
+ * parse, a manifest or records file that cannot be downloaded, is not the one the locator names, or
+ * does not match the committed task (root, trainer, parent, final checkpoint, S), and a sampled
+ * checkpoint the server keeps failing to deliver. The daemon retries those with backoff and signs
+ * UNAVAILABLE when they outlast its grace period.
+ *
  * <p>Not thread-safe: run it on one replay thread.
  */
 public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
@@ -110,7 +116,7 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
     try {
       locator = ArtifactLocator.parse(task.locator());
     } catch (FormatException e) {
-      return Verification.cannotAttest("artifact locator: " + e.getMessage());
+      return Verification.unavailable("artifact locator: " + e.getMessage());
     }
     Path dir = workDir.resolve("task-" + task.taskId()).resolve("bundle");
     BundleReader reader = new BundleReader(hasher);
@@ -131,15 +137,17 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
                         segments));
       }
       if (!manifest.isValid()) {
-        return Verification.cannotAttest("bundle: " + manifest);
+        return Verification.unavailable("bundle does not match the commitment: " + manifest);
       }
       light = manifest.bundle();
     } catch (ArtifactFetchException e) {
-      return retryOrGiveUp(e);
+      return Verification.unavailable("artifact server: " + e.getMessage());
     } catch (InvalidBundleException e) {
-      return Verification.cannotAttest("bundle: " + e.validation());
+      return Verification.unavailable("bundle: " + e.validation());
+    } catch (HashMismatchException | FormatException e) {
+      return Verification.unavailable("bundle manifest or records: " + e.getMessage());
     } catch (IOException e) {
-      return Verification.cannotAttest("bundle manifest or records: " + e.getMessage());
+      return Verification.retry("bundle manifest or records: " + e.getMessage());
     }
 
     ServedModel model = model(specHash);
@@ -165,7 +173,8 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
             "segment %d: checkpoint withheld or substituted: %s"
                 .formatted(segment, e.getMessage()));
       } catch (ArtifactFetchException e) {
-        return retryOrGiveUp(e);
+        return Verification.unavailable(
+            "segment %d: artifact server: %s".formatted(segment, e.getMessage()));
       } catch (IOException e) {
         return Verification.retry("segment %d: %s".formatted(segment, e.getMessage()));
       }
@@ -187,10 +196,6 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
     return Verification.valid(
         "%d distinct of %d sampled segments replayed (%s), policy %s"
             .formatted(distinct.size(), sample.length, String.join(", ", passed), policy));
-  }
-
-  private static Verification retryOrGiveUp(ArtifactFetchException e) {
-    return Verification.retry("artifact server: " + e.getMessage());
   }
 
   private TrainingStep engine(ServedModel model, ReplayPolicy policy) {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What verifying a task came to: a verdict to sign, a reason to try again later (the bundle could
- * not be downloaded now), or a reason no attestation is possible (nothing a FRAUD batch could
- * prove, e.g. a bundle of another task).
+ * What verifying a task came to: a verdict to sign; a reason to try again later (a local problem);
+ * the committed bundle being unavailable now (it could not be downloaded, or what was served does
+ * not match the commitment: retried with backoff, then signed as UNAVAILABLE once the grace period
+ * is over); or a reason no attestation is possible (this verifier disagrees with the registry).
  */
 public record Verification(
     Outcome outcome,
@@ -20,8 +21,13 @@ public record Verification(
     String detail) {
 
   public enum Outcome {
+    /** A VALID or FRAUD verdict to sign now. */
     VERDICT,
+    /** A local problem (disk, this verifier's own state): try again after the retry delay. */
     RETRY,
+    /** The committed bundle or a sampled artifact is unavailable or does not match the chain. */
+    UNAVAILABLE,
+    /** Nothing attestable, e.g. the registry's sample differs from ours. */
     CANNOT_ATTEST
   }
 
@@ -37,6 +43,11 @@ public record Verification(
 
   public static Verification fraud(SegmentLeaf leaf, List<Hash32> proof, String detail) {
     return new Verification(Outcome.VERDICT, Verdict.FRAUD, leaf.index(), leaf, proof, detail);
+  }
+
+  /** The bundle is unavailable now; its verdict, once the grace period is over, is UNAVAILABLE. */
+  public static Verification unavailable(String detail) {
+    return new Verification(Outcome.UNAVAILABLE, Verdict.UNAVAILABLE, 0, null, List.of(), detail);
   }
 
   public static Verification retry(String detail) {

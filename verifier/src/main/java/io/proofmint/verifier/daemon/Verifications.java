@@ -23,8 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs task verifications on the replay executor, one per task at a time, and signs their verdicts
- * back on the daemon's thread. A verification that could not fetch the bundle is tried again after
- * a delay; one that found nothing attestable is not tried again (until the task is re-committed).
+ * back on the daemon's thread. A verification that hit a local problem is tried again after the
+ * retry delay. One that found the committed bundle unavailable (not downloadable, or not matching
+ * the commitment) is tried again with a doubling delay until the grace period, counted from its
+ * first such failure, is over; then UNAVAILABLE is signed. One that found nothing attestable is not
+ * tried again (until the task is re-committed).
+ *
+ * <p>Before this verifier's UNAVAILABLE verdict is used in a dispute (to raise one, or to sign on
+ * the committee) the bundle is fetched once more ({@link #recheck}): a trainer answers an
+ * UNAVAILABLE quorum by serving its bundle to the larger committee.
  */
 final class Verifications {
 
@@ -35,12 +42,21 @@ final class Verifications {
   private final Eip712Domain domain;
   private final VerifierMetrics metrics;
   private final Clock clock;
-  private final Duration retryDelay;
+  private final DaemonSettings settings;
   private final Executor replayExecutor;
   private final Executor daemonThread;
   private final Set<BigInteger> running = new HashSet<>();
   private final Map<BigInteger, Instant> retryAt = new HashMap<>();
   private final Map<BigInteger, String> gaveUp = new HashMap<>();
+  private final Map<BigInteger, Unavailable> unavailable = new HashMap<>();
+  private final Set<BigInteger> rechecked = new HashSet<>();
+
+  /** When a task's bundle was first found unavailable, and how many attempts failed since. */
+  private record Unavailable(Instant since, int attempts) {
+    Unavailable next() {
+      return new Unavailable(since, attempts + 1);
+    }
+  }
 
   Verifications(
       TaskVerifier verifier,
@@ -48,7 +64,7 @@ final class Verifications {
       Eip712Domain domain,
       VerifierMetrics metrics,
       Clock clock,
-      Duration retryDelay,
+      DaemonSettings settings,
       Executor replayExecutor,
       Executor daemonThread) {
     this.verifier = verifier;
@@ -56,7 +72,7 @@ final class Verifications {
     this.domain = domain;
     this.metrics = metrics;
     this.clock = clock;
-    this.retryDelay = retryDelay;
+    this.settings = settings;
     this.replayExecutor = replayExecutor;
     this.daemonThread = daemonThread;
   }
@@ -85,8 +101,49 @@ final class Verifications {
       Function<BigInteger, TrackedTask> current,
       Consumer<OwnVerdict> signed) {
     BigInteger id = task.taskId();
-    running.add(id);
     LOG.info("task {}: verifying sampled segments {} (q = {})", id, chainSample, rules.samples());
+    run(task, spec, parent, rules, chainSample, grace(rules), current, signed);
+  }
+
+  /**
+   * Whether this verifier's own verdict may be used in a dispute now. True unless it is UNAVAILABLE
+   * and has not been checked again since it was signed; then the bundle is fetched once more (no
+   * grace: still unavailable signs UNAVAILABLE again) and false is returned until that is done.
+   */
+  boolean recheck(
+      TrackedTask task,
+      Hash32 spec,
+      Hash32 parent,
+      ModelRules rules,
+      List<Long> chainSample,
+      Function<BigInteger, TrackedTask> current,
+      Consumer<OwnVerdict> signed) {
+    BigInteger id = task.taskId();
+    if (task.own().verdict() != Verdict.UNAVAILABLE || rechecked.contains(id)) {
+      return !running.contains(id);
+    }
+    if (running.contains(id)) {
+      return false;
+    }
+    rechecked.add(id);
+    unavailable.remove(id);
+    LOG.info(
+        "task {}: our verdict is UNAVAILABLE and a dispute is on: fetching the bundle again", id);
+    run(task, spec, parent, rules, chainSample, Duration.ZERO, current, signed);
+    return false;
+  }
+
+  private void run(
+      TrackedTask task,
+      Hash32 spec,
+      Hash32 parent,
+      ModelRules rules,
+      List<Long> chainSample,
+      Duration grace,
+      Function<BigInteger, TrackedTask> current,
+      Consumer<OwnVerdict> signed) {
+    BigInteger id = task.taskId();
+    running.add(id);
     CompletableFuture.supplyAsync(
             () -> verifier.verify(spec, task, parent, rules, chainSample), replayExecutor)
         .whenCompleteAsync(
@@ -94,15 +151,26 @@ final class Verifications {
               running.remove(id);
               TrackedTask now = current.apply(id);
               if (now != null && now.root().equals(task.root())) {
-                done(now, result, error, signed);
+                done(now, result, error, grace, signed);
               }
             },
             daemonThread);
   }
 
+  /** The configured grace, at most half the model's verifyTimeout. */
+  private Duration grace(ModelRules rules) {
+    Duration half = Duration.ofSeconds(rules.verifyTimeout() / 2);
+    return settings.unavailableGrace().compareTo(half) < 0 ? settings.unavailableGrace() : half;
+  }
+
   private void done(
-      TrackedTask task, Verification result, Throwable error, Consumer<OwnVerdict> signed) {
+      TrackedTask task,
+      Verification result,
+      Throwable error,
+      Duration grace,
+      Consumer<OwnVerdict> signed) {
     BigInteger id = task.taskId();
+    Duration retryDelay = settings.retryDelay();
     if (error != null) {
       LOG.error("task {}: verification failed unexpectedly; retrying later", id, error);
       retryAt.put(id, clock.instant().plus(retryDelay));
@@ -117,20 +185,61 @@ final class Verifications {
             result.detail());
         retryAt.put(id, clock.instant().plus(retryDelay));
       }
+      case UNAVAILABLE -> unavailable(task, result, grace, signed);
       case CANNOT_ATTEST -> {
+        unavailable.remove(id);
         LOG.warn("task {}: no attestation is possible, not attesting: {}", id, result.detail());
         gaveUp.put(id, result.detail());
       }
-      case VERDICT -> signed.accept(sign(task, result));
+      case VERDICT -> {
+        unavailable.remove(id);
+        signed.accept(sign(task, result));
+      }
     }
+  }
+
+  private void unavailable(
+      TrackedTask task, Verification result, Duration grace, Consumer<OwnVerdict> signed) {
+    BigInteger id = task.taskId();
+    Instant now = clock.instant();
+    Unavailable u = unavailable.merge(id, new Unavailable(now, 1), (old, first) -> old.next());
+    Instant signAt = u.since().plus(grace);
+    metrics.bundleUnavailable();
+    if (!now.isBefore(signAt)) {
+      LOG.warn(
+          "task {}: the committed bundle is still unavailable after {} attempt(s) in {} s (grace"
+              + " {} s); signing UNAVAILABLE: {}",
+          id,
+          u.attempts(),
+          Duration.between(u.since(), now).toSeconds(),
+          grace.toSeconds(),
+          result.detail());
+      signed.accept(sign(task, result));
+      return;
+    }
+    Instant next = now.plus(settings.fetchBackoff(u.attempts()));
+    if (next.isAfter(signAt)) {
+      next = signAt;
+    }
+    LOG.warn(
+        "task {}: the committed bundle is unavailable (attempt {}), fetching again in {} ms;"
+            + " UNAVAILABLE in {} s if it stays so: {}",
+        id,
+        u.attempts(),
+        Duration.between(now, next).toMillis(),
+        Duration.between(now, signAt).toSeconds(),
+        result.detail());
+    retryAt.put(id, next);
   }
 
   private OwnVerdict sign(TrackedTask task, Verification result) {
     BigInteger id = task.taskId();
     Attestation attestation =
-        result.verdict() == Verdict.VALID
-            ? Attestation.valid(id, task.root(), task.seed())
-            : Attestation.fraud(id, task.root(), task.seed(), result.failingSegment());
+        switch (result.verdict()) {
+          case VALID -> Attestation.valid(id, task.root(), task.seed());
+          case FRAUD -> Attestation.fraud(id, task.root(), task.seed(), result.failingSegment());
+          case UNAVAILABLE -> Attestation.unavailable(id, task.root(), task.seed());
+        };
     OwnVerdict own =
         new OwnVerdict(
             attestation,
@@ -151,5 +260,7 @@ final class Verifications {
   void forget(BigInteger id) {
     retryAt.remove(id);
     gaveUp.remove(id);
+    unavailable.remove(id);
+    rechecked.remove(id);
   }
 }

@@ -1,6 +1,7 @@
 package io.proofmint.verifier.daemon;
 
 import io.proofmint.protocol.attest.Eip712Domain;
+import io.proofmint.protocol.attest.Verdict;
 import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.wrappers.attest.AttestationSigner;
 import java.io.IOException;
@@ -21,13 +22,18 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>polls the head and applies the registry events of blocks up to {@code head - confirmations}
  *       ({@link ChainFollower}), persisting the cursor atomically;
- *   <li>draws the seed of a committed task once it is drawable (anyone may; a lost race is fine);
+ *   <li>draws the seed of a committed task as soon as the commit is confirmed and the seed block
+ *       mined (anyone may; a lost race is fine): the trainer must not get the chance to let the
+ *       seed block's hash expire and have the seed re-anchored (docs/protocol.md section 5);
  *   <li>after a confirmed {@code SeedDrawn}, verifies the task on the replay executor ({@link
- *       TaskVerifier}) and signs the EIP-712 attestation, which its HTTP endpoint then serves;
+ *       TaskVerifier}) and signs the EIP-712 attestation, which its HTTP endpoint then serves; a
+ *       bundle that stays unavailable (or does not match the commitment) for the grace period is
+ *       signed UNAVAILABLE;
  *   <li>collects matching signatures from its peers and, following {@link QuorumPlan}, submits the
  *       batch (re-reading the task first: "already attested" is success);
- *   <li>disputes an accepted verdict it disagrees with, signs on the dispute committee and submits
- *       the committee's resolution the same way;
+ *   <li>disputes an accepted verdict on the other side of VALID from its own (VALID against FRAUD
+ *       or UNAVAILABLE), signs on the dispute committee and submits the committee's resolution the
+ *       same way; an own UNAVAILABLE verdict is checked once more before it is used in a dispute;
  *   <li>as a keeper, finalizes tasks it attested and claims the attester rewards.
  * </ol>
  *
@@ -101,14 +107,7 @@ public final class VerifierDaemon implements AutoCloseable {
     this.transactions = new Transactions(chain, metrics);
     this.verifications =
         new Verifications(
-            verifier,
-            signer,
-            domain,
-            metrics,
-            clock,
-            settings.retryDelay(),
-            replayExecutor,
-            scheduler);
+            verifier, signer, domain, metrics, clock, settings, replayExecutor, scheduler);
   }
 
   /** Loads the state file (or starts at {@code startBlock}) and starts polling. */
@@ -211,15 +210,20 @@ public final class VerifierDaemon implements AutoCloseable {
       }
       case ATTESTED -> {
         if (task.seed() != null && ownOrVerify(task, snap) && task.attested() != null) {
-          if (task.own().verdict() != task.attested().verdict() && now < snap.deadline()) {
-            dispute(task);
+          if (disagrees(task) && now < snap.deadline()) {
+            if (ownConfirmed(task, snap)) {
+              dispute(task);
+            }
           } else if (now >= snap.deadline()) {
             finalizeTask(task);
           }
         }
       }
       case DISPUTED -> {
-        if (task.seed() != null && ownOrVerify(task, snap) && task.attested() != null) {
+        if (task.seed() != null
+            && ownOrVerify(task, snap)
+            && task.attested() != null
+            && ownConfirmed(task, snap)) {
           resolve(task);
         }
       }
@@ -269,6 +273,30 @@ public final class VerifierDaemon implements AutoCloseable {
           this::signed);
     }
     return false;
+  }
+
+  /**
+   * Whether our verdict and the accepted one fall on different sides of VALID. FRAUD and
+   * UNAVAILABLE both reject the work; the registry upholds one against the other.
+   */
+  private static boolean disagrees(TrackedTask task) {
+    return task.own().verdict().rejects() != task.attested().verdict().rejects();
+  }
+
+  /** True when our verdict may be used in a dispute; an UNAVAILABLE one is rechecked first. */
+  private boolean ownConfirmed(TrackedTask task, TaskSnapshot snap) throws IOException {
+    if (task.own().verdict() != Verdict.UNAVAILABLE) {
+      return true;
+    }
+    BigInteger id = task.taskId();
+    return verifications.recheck(
+        task,
+        models.spec(task.modelId()),
+        snap.parent(),
+        models.rules(task.modelId()),
+        chain.sampledSegments(id),
+        taskId -> state.tasks().get(taskId),
+        this::signed);
   }
 
   private void signed(OwnVerdict own) {

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code proofmint_verifier_replay_seconds}: histogram of one segment's replay time;
  *   <li>{@code proofmint_verifier_lag_blocks}: chain head minus the last applied block;
  *   <li>{@code proofmint_verifier_transactions_total{kind}}: transactions sent, by function;
- *   <li>{@code proofmint_verifier_poll_failures_total}: polls that failed (node unreachable).
+ *   <li>{@code proofmint_verifier_poll_failures_total}: polls that failed (node unreachable);
+ *   <li>{@code proofmint_verifier_bundle_unavailable_total}: verification attempts that found the
+ *       committed bundle unavailable or not matching the commitment.
  * </ul>
  *
  * Thread-safe.
@@ -35,6 +37,7 @@ public final class VerifierMetrics {
   private final DoubleAdder replaySum = new DoubleAdder();
   private final AtomicLong lagBlocks = new AtomicLong();
   private final LongAdder pollFailures = new LongAdder();
+  private final LongAdder bundleUnavailable = new LongAdder();
 
   public VerifierMetrics() {
     for (int i = 0; i < BUCKETS.length; i++) {
@@ -72,6 +75,14 @@ public final class VerifierMetrics {
 
   public void pollFailed() {
     pollFailures.increment();
+  }
+
+  public void bundleUnavailable() {
+    bundleUnavailable.increment();
+  }
+
+  public long bundleUnavailableAttempts() {
+    return bundleUnavailable.sum();
   }
 
   public long segmentsReplayed() {
@@ -145,6 +156,14 @@ public final class VerifierMetrics {
                     e.getValue().sum()));
     family(out, "proofmint_verifier_poll_failures_total", "counter", "Chain polls that failed.");
     out.append("proofmint_verifier_poll_failures_total ").append(pollFailures.sum()).append('\n');
+    family(
+        out,
+        "proofmint_verifier_bundle_unavailable_total",
+        "counter",
+        "Verification attempts that found the committed bundle unavailable.");
+    out.append("proofmint_verifier_bundle_unavailable_total ")
+        .append(bundleUnavailable.sum())
+        .append('\n');
     return out.toString();
   }
 

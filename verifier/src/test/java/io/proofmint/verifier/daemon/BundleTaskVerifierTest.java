@@ -142,17 +142,46 @@ class BundleTaskVerifierTest {
   }
 
   @Test
-  void aVerbatimCopyOfAnotherTrainersCommitment_cannotBeAttested() throws Exception {
+  void aBundleOfAnotherTrainersCommitment_isUnavailable() throws Exception {
     TrainingJob.Result r =
         TinyTask.honest(TinyTask.EXACT, workers, TinyTask.BINDING, 40, dir.resolve("b"));
     TrackedTask copied = published(r, Address.fromHex("0x" + "ab".repeat(20)));
     Verification v = verify(copied, r.manifest().parentCheckpoint());
-    assertThat(v.outcome()).isEqualTo(Verification.Outcome.CANNOT_ATTEST);
-    assertThat(v.detail()).contains("COMMITMENT_MISMATCH").contains("task binding");
+    assertThat(v.outcome()).isEqualTo(Verification.Outcome.UNAVAILABLE);
+    assertThat(v.verdict()).isEqualTo(Verdict.UNAVAILABLE);
+    assertThat(v.detail())
+        .contains("does not match the commitment")
+        .contains("COMMITMENT_MISMATCH")
+        .contains("task binding");
   }
 
   @Test
-  void aWithheldCheckpoint_failsItsSegment_andAnUnreachableServerIsRetried() throws Exception {
+  void anUnparsableLocator_isUnavailable() throws Exception {
+    TrainingJob.Result r =
+        TinyTask.honest(TinyTask.EXACT, workers, TinyTask.BINDING, 20, dir.resolve("b"));
+    TrackedTask task = published(r, TinyTask.BINDING.trainer());
+    TrackedTask garbled =
+        new TrackedTask(
+            task.taskId(),
+            task.modelId(),
+            task.trainer(),
+            task.root(),
+            task.finalCheckpoint(),
+            task.segments(),
+            10,
+            "file:///nowhere",
+            SEED,
+            null,
+            null,
+            false,
+            null);
+    Verification v = verify(garbled, r.manifest().parentCheckpoint());
+    assertThat(v.outcome()).isEqualTo(Verification.Outcome.UNAVAILABLE);
+    assertThat(v.detail()).startsWith("artifact locator");
+  }
+
+  @Test
+  void aWithheldCheckpoint_failsItsSegment_andAnUnreachableServerIsUnavailable() throws Exception {
     TrainingJob.Result r =
         TinyTask.honest(TinyTask.EXACT, workers, TinyTask.BINDING, 40, dir.resolve("b"));
     TrackedTask task = published(r, TinyTask.BINDING.trainer());
@@ -181,7 +210,8 @@ class BundleTaskVerifierTest {
             false,
             null);
     Verification unreachable = verify(other, r.manifest().parentCheckpoint());
-    assertThat(unreachable.outcome()).isEqualTo(Verification.Outcome.RETRY);
+    assertThat(unreachable.outcome()).isEqualTo(Verification.Outcome.UNAVAILABLE);
+    assertThat(unreachable.detail()).startsWith("artifact server");
   }
 
   @Test

@@ -44,6 +44,7 @@ class VerifierDaemonTest {
           Keccak.hashUtf8("d"));
 
   private static final Hash32 SERVED = Keccak.hashUtf8("served spec");
+  private static final Duration GRACE = DaemonSettings.DEFAULT_UNAVAILABLE_GRACE;
 
   /** Three verifier keys, sorted by address: LOW < MID < HIGH. */
   private static final List<Credentials> KEYS = sortedKeys();
@@ -285,6 +286,119 @@ class VerifierDaemonTest {
   }
 
   @Test
+  void anUnavailableBundle_isFetchedAgainWithBackoff_thenSignedUnavailableAfterTheGrace()
+      throws IOException {
+    verdict = Verification.unavailable("artifact server: expected the artifact, got 404");
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    assertThat(verifications).isEqualTo(1);
+    Duration elapsed = Duration.ZERO;
+    while (low.state().tasks().get(TASK).own() == null) {
+      clock.advance(Duration.ofSeconds(5));
+      elapsed = elapsed.plusSeconds(5);
+      low.poll();
+      assertThat(elapsed).as("signed by the end of the grace").isLessThanOrEqualTo(GRACE);
+    }
+    assertThat(elapsed).as("not before the grace is over").isEqualTo(GRACE);
+    // 15 s doubling up to the 60 s maximum: attempts at 0, 15, 45, 105, 165, ..., 585, 600 s
+    assertThat(verifications).isEqualTo(13);
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.UNAVAILABLE);
+
+    peerSigns(2, Attestation.unavailable(TASK, ROOT, seed()));
+    low.poll();
+    assertThat(chain.sent)
+        .last()
+        .asString()
+        .isEqualTo(address(0).toHex() + " submitAttestations 7 UNAVAILABLE 2");
+  }
+
+  @Test
+  void theGrace_isAtMostHalfTheModelsVerifyTimeout() throws IOException {
+    chain.rules =
+        new ModelRules(10, 4, 2, 3, 0, 0, 3600, 100, BigInteger.TEN, BigInteger.valueOf(5));
+    verdict = Verification.unavailable("artifact server: connection refused");
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    clock.advance(Duration.ofSeconds(45));
+    low.poll();
+    assertThat(low.state().tasks().get(TASK).own()).isNull();
+    clock.advance(Duration.ofSeconds(5));
+    low.poll();
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.UNAVAILABLE);
+  }
+
+  @Test
+  void aBundleThatAppearsWithinTheGrace_isVerifiedNormally() throws IOException {
+    verdict = Verification.unavailable("artifact server: 503");
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    verdict = Verification.valid("all sampled segments replayed");
+    clock.advance(Duration.ofSeconds(15));
+    low.poll();
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.VALID);
+  }
+
+  @Test
+  void ownValid_disputesAnAcceptedUnavailable() throws IOException {
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    acceptedBatch(Verdict.UNAVAILABLE);
+    low.poll();
+    assertThat(chain.sent).last().asString().isEqualTo(address(0).toHex() + " dispute 7 bond 5");
+  }
+
+  @Test
+  void ownFraud_doesNotDisputeAnAcceptedUnavailable_bothRejectTheWork() throws IOException {
+    verdict = Verification.fraud(LEAF, List.of(Keccak.hashUtf8("sibling")), "END_HASH_MISMATCH");
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    acceptedBatch(Verdict.UNAVAILABLE);
+    low.poll();
+    low.poll();
+    assertThat(chain.sent.stream().filter(s -> s.contains("dispute"))).isEmpty();
+  }
+
+  @Test
+  void ownUnavailable_isFetchedOnceMoreBeforeADispute_andTheNewVerdictIsUsed() throws IOException {
+    chain.rules = new ModelRules(10, 4, 2, 3, 0, 0, 3600, 0, BigInteger.TEN, BigInteger.valueOf(5));
+    verdict = Verification.unavailable("artifact server: 404"); // grace 0: signed at once
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.UNAVAILABLE);
+    acceptedBatch(Verdict.VALID);
+
+    verdict = Verification.valid("the trainer serves its bundle now");
+    low.poll(); // disagrees, but fetches again before disputing
+    assertThat(verifications).isEqualTo(2);
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.VALID);
+    low.poll();
+    low.poll();
+    assertThat(chain.sent.stream().filter(s -> s.contains("dispute"))).isEmpty();
+    assertThat(verifications).as("once").isEqualTo(2);
+  }
+
+  @Test
+  void ownUnavailable_stillUnavailableOnTheRecheck_disputesAnAcceptedValid() throws IOException {
+    chain.rules = new ModelRules(10, 4, 2, 3, 0, 0, 3600, 0, BigInteger.TEN, BigInteger.valueOf(5));
+    verdict = Verification.unavailable("artifact server: 404");
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0);
+    acceptedBatch(Verdict.VALID);
+    low.poll(); // the recheck: still unavailable
+    low.poll();
+    assertThat(verifications).isEqualTo(2);
+    assertThat(chain.sent).last().asString().isEqualTo(address(0).toHex() + " dispute 7 bond 5");
+  }
+
+  /** Two other verifiers' batch with {@code accepted} lands. */
+  private void acceptedBatch(Verdict accepted) {
+    List<Address> others =
+        List.of(Address.fromHex("0x" + "11".repeat(20)), Address.fromHex("0x" + "22".repeat(20)));
+    chain.update(TASK, t -> FakeRegistry.with(t, TaskStatus.ATTESTED, accepted.code(), t.seed()));
+    chain.mine(new RegistryEvent.AttestationsSubmitted(chain.head + 1, TASK, accepted, 0, others));
+  }
+
+  @Test
   void cursorAndVerdict_surviveARestart() throws IOException {
     Path state = dir.resolve("state.json");
     VerifierDaemon first = daemon(0, 0, state);
@@ -310,6 +424,10 @@ class VerifierDaemonTest {
     daemon.poll();
     assertThat(daemon.state().tasks()).containsKey(TASK);
     assertThat(DaemonSettings.defaults().backoff(3)).isEqualTo(Duration.ofSeconds(16));
+    assertThat(DaemonSettings.defaults().fetchBackoff(1)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(DaemonSettings.defaults().fetchBackoff(4)).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> DaemonSettings.defaults().withConfirmations(129))
+        .hasMessageContaining("expected 0..128 (the seed must be drawn within 256 blocks");
     assertThat(DaemonSettings.defaults().backoff(10)).isEqualTo(Duration.ofSeconds(60));
   }
 
