@@ -83,6 +83,9 @@ final class AdversarialFixture implements AutoCloseable {
   static final int QUORUM = 2;
   static final int DISPUTE_QUORUM = 3;
 
+  /** How long a bundle may stay unavailable before a verifier signs UNAVAILABLE (seconds here). */
+  static final Duration UNAVAILABLE_GRACE = Duration.ofSeconds(5);
+
   static final Examples DATA = SyntheticTask.gaussianClusters(5, 400, 32, 4);
   static final ModelDefinition MODEL =
       new ModelDefinition(
@@ -317,7 +320,8 @@ final class AdversarialFixture implements AutoCloseable {
                       Duration.ofSeconds(1), // submit grace
                       Duration.ofSeconds(1),
                       true,
-                      true))
+                      true,
+                      UNAVAILABLE_GRACE))
               .build();
       VerifierNode node =
           VerifierNode.start(suite.as(who.get(i)), List.of(new ServedModel(MODEL, DATA)), config);

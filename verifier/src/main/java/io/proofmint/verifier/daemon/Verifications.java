@@ -223,11 +223,11 @@ final class Verifications {
     }
     LOG.warn(
         "task {}: the committed bundle is unavailable (attempt {}), fetching again in {} ms;"
-            + " UNAVAILABLE in {} s if it stays so: {}",
+            + " UNAVAILABLE in {} ms if it stays so: {}",
         id,
         u.attempts(),
         Duration.between(now, next).toMillis(),
-        Duration.between(now, signAt).toSeconds(),
+        Duration.between(now, signAt).toMillis(),
         result.detail());
     retryAt.put(id, next);
   }
