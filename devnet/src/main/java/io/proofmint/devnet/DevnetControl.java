@@ -18,9 +18,11 @@ public final class DevnetControl {
   /** A JSON-RPC answer whose result may be any JSON value. */
   public static final class AnyResponse extends Response<Object> {}
 
+  private final ChainConnection chain;
   private final HttpService service;
 
   public DevnetControl(ChainConnection chain) {
+    this.chain = chain;
     this.service = new HttpService(chain.rpcUrl().toString());
   }
 
@@ -44,12 +46,17 @@ public final class DevnetControl {
     return new BigInteger(String.valueOf(id).replaceFirst("^0x", ""), 16);
   }
 
-  /** Returns the chain to {@code snapshot} (which is then used up). */
+  /**
+   * Returns the chain to {@code snapshot} (which is then used up). The senders of the connection
+   * this control was made from read their nonces from the node again before their next transaction;
+   * senders of other connections to the node still count from before the revert.
+   */
   public void revert(BigInteger snapshot) throws IOException {
     Object ok = call("evm_revert", List.of("0x" + snapshot.toString(16)));
     if (!Boolean.TRUE.equals(ok)) {
       throw new IOException("evm_revert to snapshot " + snapshot + " was refused by the node");
     }
+    chain.stateRewound();
   }
 
   private Object call(String method, List<?> params) throws IOException {

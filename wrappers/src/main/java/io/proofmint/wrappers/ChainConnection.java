@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.web3j.crypto.Credentials;
@@ -24,6 +25,7 @@ public final class ChainConnection implements AutoCloseable {
   private final long chainId;
   private final Web3j web3j;
   private final ReceiptPoller receipts;
+  private final AtomicLong stateRewinds = new AtomicLong();
 
   private ChainConnection(URI rpcUrl, long chainId, Web3j web3j, ReceiptPoller receipts) {
     this.rpcUrl = rpcUrl;
@@ -101,7 +103,12 @@ public final class ChainConnection implements AutoCloseable {
 
   /** A sender whose transactions return once their receipt is known (polled, not slept on). */
   public TxSender sender(Credentials credentials) {
-    return new TxSender(web3j, credentials, chainId, new PolledReceiptProcessor(web3j, receipts));
+    return new TxSender(
+        web3j,
+        credentials,
+        chainId,
+        new PolledReceiptProcessor(web3j, receipts),
+        stateRewinds::get);
   }
 
   /**
@@ -109,7 +116,16 @@ public final class ChainConnection implements AutoCloseable {
    * its hash); await the real receipts through {@link #receipts()}.
    */
   public TxSender pipelinedSender(Credentials credentials) {
-    return new TxSender(web3j, credentials, chainId, new NoOpProcessor(web3j));
+    return new TxSender(web3j, credentials, chainId, new NoOpProcessor(web3j), stateRewinds::get);
+  }
+
+  /**
+   * Says that the chain's state moved back (a devnet snapshot was restored): every sender of this
+   * connection reads its nonce from the node again before its next transaction, since the
+   * transactions it counted may be gone.
+   */
+  public void stateRewound() {
+    stateRewinds.incrementAndGet();
   }
 
   /** Fees and gas limits from this chain, for the generated wrappers. */

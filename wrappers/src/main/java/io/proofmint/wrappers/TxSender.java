@@ -2,6 +2,7 @@ package io.proofmint.wrappers;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
@@ -14,15 +15,40 @@ import org.web3j.tx.response.TransactionReceiptProcessor;
  * Signs locally with a nonce counted in memory, so transactions can be sent back to back without
  * asking the node for a nonce each time. A transaction the node rejects did not use its nonce: the
  * counter is then re-read from the node, so one rejection does not leave a gap that would stall
- * every later transaction.
+ * every later transaction. Likewise after the chain's state moved back ({@link
+ * ChainConnection#stateRewound}), when the counted nonces may belong to transactions that are gone.
  */
 public final class TxSender extends FastRawTransactionManager {
 
   private static final Logger LOG = LoggerFactory.getLogger(TxSender.class);
 
+  private final LongSupplier stateRewinds;
+  private long stateRewindsSeen;
+
+  /**
+   * @param stateRewinds how often the chain's state has moved back so far; when it changes, the
+   *     next transaction reads its nonce from the node
+   */
   TxSender(
-      Web3j web3j, Credentials credentials, long chainId, TransactionReceiptProcessor receipts) {
+      Web3j web3j,
+      Credentials credentials,
+      long chainId,
+      TransactionReceiptProcessor receipts,
+      LongSupplier stateRewinds) {
     super(web3j, credentials, chainId, receipts);
+    this.stateRewinds = stateRewinds;
+    this.stateRewindsSeen = stateRewinds.getAsLong();
+  }
+
+  @Override
+  protected synchronized BigInteger getNonce() throws IOException {
+    long rewinds = stateRewinds.getAsLong();
+    if (rewinds != stateRewindsSeen) {
+      stateRewindsSeen = rewinds;
+      LOG.info("chain state of {} moved back; re-reading its nonce", getFromAddress());
+      clearNonce();
+    }
+    return super.getNonce();
   }
 
   @Override
