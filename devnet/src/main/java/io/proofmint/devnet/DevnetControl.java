@@ -9,9 +9,9 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The test-node methods of anvil (also answered by Hardhat): mine a block, move the clock, take and
- * restore snapshots. Only for devnets; a production node answers "method not found", which this
- * class reports as an {@link IOException} naming the method.
+ * The test-node methods of anvil (also answered by Hardhat): mine a block, switch automatic mining,
+ * move the clock, take and restore snapshots. Only for devnets; a production node answers "method
+ * not found", which this class reports as an {@link IOException} naming the method.
  */
 public final class DevnetControl {
 
@@ -29,6 +29,14 @@ public final class DevnetControl {
   /** Mines one block now. */
   public void mine() throws IOException {
     call("evm_mine", List.of());
+  }
+
+  /**
+   * Turns mining a block for every transaction on or off; while off, transactions wait in the
+   * node's pool until {@link #mine()}.
+   */
+  public void setAutomine(boolean enabled) throws IOException {
+    call("evm_setAutomine", List.of(enabled));
   }
 
   /** Moves the chain's clock forward by {@code seconds} and mines a block with the new time. */

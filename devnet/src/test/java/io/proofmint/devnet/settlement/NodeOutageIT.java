@@ -3,6 +3,7 @@ package io.proofmint.devnet.settlement;
 import static io.proofmint.devnet.settlement.SettlementFixture.E18;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.devnet.fault.TcpProxy;
 import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.index.IndexerConfig;

@@ -1,6 +1,7 @@
 package io.proofmint.settlement.keeper;
 
 import io.proofmint.settlement.db.Database;
+import io.proofmint.wrappers.TxSubmitter;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -14,6 +14,7 @@ import io.proofmint.settlement.index.Web3ChainSource;
 import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
+import io.proofmint.wrappers.TxSubmitter;
 import io.proofmint.wrappers.suite.Suite;
 import java.io.IOException;
 import java.sql.SQLException;

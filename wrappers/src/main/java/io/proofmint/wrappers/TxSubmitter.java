@@ -1,8 +1,5 @@
-package io.proofmint.settlement.keeper;
+package io.proofmint.wrappers;
 
-import io.proofmint.wrappers.ChainAccessException;
-import io.proofmint.wrappers.Eip1559Fees;
-import io.proofmint.wrappers.ReceiptPoller;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigInteger;
@@ -27,9 +24,10 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * Signs the keeper's transactions locally so their hash is known before they are sent: the journal
- * records the hash, then the raw transaction goes to the node. Every transaction is simulated first
- * ({@code eth_estimateGas}); one that would revert is not sent.
+ * Signs transactions locally so their hash is known before they are sent: a caller's journal
+ * records the hash (the settlement keeper's intents, the trainer's pending commit), then the raw
+ * transaction goes to the node. Callers simulate each transaction first ({@link #estimate}); one
+ * that would revert is not sent.
  */
 public final class TxSubmitter {
 
