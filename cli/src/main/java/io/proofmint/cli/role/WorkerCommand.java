@@ -15,6 +15,7 @@ import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.KnownCheckpoints;
+import io.proofmint.worker.role.RootCommitter;
 import io.proofmint.worker.role.TrainerRole;
 import io.proofmint.worker.task.DatasetExamples;
 import io.proofmint.worker.task.ModelDefinition;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
       "Train one task of a model this worker can reproduce: stake if needed, claim the task (the",
       "first open one, or --task), train with a progress line, checkpoint every k steps into a",
       "proof bundle, publish it to the artifact store and commit its root. Safe to re-run after",
-      "a crash: training resumes from the last checkpoint and a task is never committed twice."
+      "a crash or a node outage: training resumes from the last checkpoint (a finished bundle is",
+      "not trained again), and a commit sent before the node went away is found, not repeated."
     })
 public final class WorkerCommand implements Callable<Integer> {
 
@@ -159,14 +161,27 @@ public final class WorkerCommand implements Callable<Integer> {
       ProgressLine progress = new ProgressLine(out, "  ", steps);
       TrainerRole.Outcome outcome = role.run(taskId, progress);
       progress.finish();
+      if (outcome.stepsTrainedNow() == 0) {
+        out.println("bundle complete: nothing to train");
+      }
       out.printf("loss %.4f -> %.4f%n", outcome.firstLoss(), outcome.lastLoss());
       out.printf(
-          "%s root %s%nlocator %s%nbundle %s%n",
+          "%s root %s%s%nlocator %s%nbundle %s%n",
           outcome.committedNow() ? "committed" : "already committed",
           outcome.root(),
+          describe(outcome.commit()),
           outcome.locator(),
           outcome.bundleDir());
     }
     return 0;
+  }
+
+  private static String describe(RootCommitter.Committed commit) {
+    return switch (commit.how()) {
+      case ALREADY_ON_CHAIN -> "";
+      case SENT_NOW -> " in transaction " + commit.txHash().orElseThrow();
+      case EARLIER_TRANSACTION_LANDED ->
+          " in transaction " + commit.txHash().orElseThrow() + " (sent by an earlier run)";
+    };
   }
 }

@@ -16,20 +16,27 @@ import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The trainer's side of one task, safe to run again after any crash: it stakes if it must, claims
- * the task (or recognises its own claim), trains into a bundle that resumes where it stopped,
- * publishes the bundle, and commits the root, unless the chain already holds this very commitment.
+ * the task (or recognises its own claim), trains into a bundle that resumes where it stopped (a
+ * finished bundle is not trained again), publishes the bundle, and commits the root through a
+ * {@link RootCommitter}, which commits it once across runs even if the node went away mid-commit.
  */
 public final class TrainerRole {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrainerRole.class);
 
-  /** How the trainer's run ended. */
+  /**
+   * How the trainer's run ended.
+   *
+   * @param stepsTrainedNow steps this run trained (0 when it resumed from a finished bundle)
+   * @param commit how the root came to be on the chain, and the transaction that put it there
+   */
   public record Outcome(
       BigInteger taskId,
       Hash32 root,
@@ -38,7 +45,14 @@ public final class TrainerRole {
       Path bundleDir,
       float firstLoss,
       float lastLoss,
-      boolean committedNow) {}
+      long stepsTrainedNow,
+      RootCommitter.Committed commit) {
+
+    /** Whether the commitment landed during this run (sent now or by an earlier run). */
+    public boolean committedNow() {
+      return commit.how() != RootCommitter.How.ALREADY_ON_CHAIN;
+    }
+  }
 
   private final Suite suite;
   private final ModelDefinition model;
@@ -48,7 +62,9 @@ public final class TrainerRole {
   private final BundlePublishing publishing;
   private final CheckpointHasher hasher;
   private final Path workDir;
+  private final RootCommitter committer;
 
+  /** A trainer committing through {@code suite}'s connection on the system clock. */
   public TrainerRole(
       Suite suite,
       ModelDefinition model,
@@ -58,6 +74,28 @@ public final class TrainerRole {
       BundlePublishing publishing,
       CheckpointHasher hasher,
       Path workDir) {
+    this(
+        suite,
+        model,
+        data,
+        engine,
+        parents,
+        publishing,
+        hasher,
+        workDir,
+        RootCommitter.of(suite, Clock.systemUTC()));
+  }
+
+  public TrainerRole(
+      Suite suite,
+      ModelDefinition model,
+      Examples data,
+      TrainingStep engine,
+      ParentCheckpoints parents,
+      BundlePublishing publishing,
+      CheckpointHasher hasher,
+      Path workDir,
+      RootCommitter committer) {
     this.suite = suite;
     this.model = model;
     this.data = data;
@@ -66,6 +104,7 @@ public final class TrainerRole {
     this.publishing = publishing;
     this.hasher = hasher;
     this.workDir = workDir;
+    this.committer = committer;
   }
 
   /** Runs task {@code taskId} to a commitment. */
@@ -103,6 +142,7 @@ public final class TrainerRole {
             Address.fromHex(me));
     int k = registry.getRules(task.modelId).send().segmentLength.intValueExact();
     Path taskDir = workDir.resolve("task-" + taskId);
+    StepCounter counting = new StepCounter(listener);
     TrainingJob.Result result =
         new TrainingJob(model, data, hasher)
             .run(
@@ -112,44 +152,45 @@ public final class TrainerRole {
                 task.steps.longValueExact(),
                 k,
                 taskDir.resolve("bundle"),
-                listener);
+                counting);
     LossCurve.writeCsv(result.records(), taskDir.resolve("loss.csv"));
     LossCurve.writePng(
         result.records(), model.name() + " - task " + taskId, taskDir.resolve("loss.png"));
     String locator = publishing.publish(result.bundleDir());
-    Hash32 root = result.manifest().root();
-    Hash32 finalCheckpoint = result.manifest().finalCheckpoint();
-
-    boolean committedNow = false;
-    if (status == TaskStatus.COMMITTED) {
-      if (!Hash32.of(task.root).equals(root)) {
-        throw new IllegalStateException(
-            "task "
-                + taskId
-                + " is committed with root "
-                + Hash32.of(task.root)
-                + " but the local bundle's root is "
-                + root
-                + ": the bundle in "
-                + result.bundleDir()
-                + " is not the committed one");
-      }
-      LOG.info("task {} is already committed with root {}; not committing again", taskId, root);
-    } else {
-      LOG.info("committing task {}: root {}, final checkpoint {}", taskId, root, finalCheckpoint);
-      registry.commit(taskId, root.bytes(), finalCheckpoint.bytes(), locator).send();
-      committedNow = true;
-    }
+    RootCommitter.Committed commit =
+        committer.commit(
+            taskId,
+            result.manifest(),
+            locator,
+            result.bundleDir(),
+            taskDir.resolve(PendingCommit.FILE));
     var records = result.records();
     return new Outcome(
         taskId,
-        root,
-        finalCheckpoint,
+        result.manifest().root(),
+        result.manifest().finalCheckpoint(),
         locator,
         result.bundleDir(),
         records.get(0).loss(),
         records.get(records.size() - 1).loss(),
-        committedNow);
+        counting.steps,
+        commit);
+  }
+
+  /** Passes steps on and counts them: a run that resumed a finished bundle trained none. */
+  private static final class StepCounter implements StepListener {
+    private final StepListener next;
+    private long steps;
+
+    StepCounter(StepListener next) {
+      this.next = next;
+    }
+
+    @Override
+    public void stepDone(long step, float loss) {
+      steps++;
+      next.stepDone(step, loss);
+    }
   }
 
   private void requireOurModel(BigInteger taskId, TrainingRegistry.TaskView task) throws Exception {

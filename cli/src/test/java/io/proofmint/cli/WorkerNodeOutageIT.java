@@ -1,0 +1,352 @@
+package io.proofmint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.proofmint.devnet.DevnetControl;
+import io.proofmint.devnet.fault.RequestTrigger;
+import io.proofmint.devnet.fault.TcpProxy;
+import io.proofmint.protocol.bundle.BundleReader;
+import io.proofmint.protocol.bundle.BundleValidation;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.worker.role.PendingCommit;
+import io.proofmint.worker.role.TaskStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `proofmint worker` reaches anvil through a TCP proxy that takes the node away at the moment the
+ * worker commits its root: before the commit transaction is sent, while it is on its way, and after
+ * the node took it but before its answer came back. Each time the worker fails with an error that
+ * names the task, the root, the RPC endpoint and the step; the finished bundle stays valid on disk;
+ * and a re-run once the node is back resumes from the bundle without training and leaves exactly
+ * one commitment of the task on the chain, from exactly one commit transaction. A connection that
+ * only breaks, with the node still up, costs no re-run at all.
+ */
+class WorkerNodeOutageIT {
+
+  private static final Pattern TX_HASH = Pattern.compile("transaction (0x[0-9a-f]{64})");
+
+  @TempDir static Path state;
+  private static WorkerFixture f;
+
+  @BeforeAll
+  static void startChain() throws Exception {
+    System.setProperty("proofmint.state.dir", state.toString());
+    f = WorkerFixture.start("WorkerNodeOutageIT", state);
+  }
+
+  @AfterAll
+  static void stopChain() {
+    if (f != null) {
+      f.close();
+    }
+  }
+
+  @BeforeEach
+  void useTheSharedState() {
+    System.setProperty("proofmint.state.dir", state.toString());
+  }
+
+  @Test
+  void nodeUnreachableAsTheCommitIsAboutToBeSent_failsSayingNothingWasSent_rerunCommitsOnce()
+      throws Exception {
+    BigInteger taskId = f.createTask(40);
+    Path taskDir = taskDir(taskId);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      // The first request that carries the commit call is its gas estimate: nothing has left yet.
+      RequestTrigger cut = RequestTrigger.refuse(f.commitSelector());
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      assertThat(first.out()).contains("task " + taskId + ": 40 steps");
+      Hash32 root = validBundleRoot(taskDir);
+      assertThat(first.err())
+          .contains(
+              "error: commit of task " + taskId + " root " + root + ": RPC " + proxy.url(),
+              " unreachable (",
+              ") while estimating its gas",
+              "nothing was sent",
+              "The finished bundle " + taskDir.resolve("bundle") + " is kept; re-run to resume");
+      assertNothingHalfWritten(taskDir);
+      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(status(taskId)).isEqualTo(TaskStatus.CLAIMED);
+      assertThat(f.commitEvents(taskId)).isEmpty();
+      Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
+      long nonce = f.trainerNonce();
+
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out())
+          .contains(
+              "bundle complete: nothing to train", "committed root " + root + " in transaction")
+          .doesNotContain("already committed");
+      assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
+      assertCommittedOnce(taskId, root, txHashIn(again.out()));
+      assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
+      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+    }
+  }
+
+  @Test
+  void commitReachesTheNodeButItsAnswerIsLost_failsNamingTheTransaction_rerunSendsNothing()
+      throws Exception {
+    BigInteger taskId = f.createTask(40);
+    Path taskDir = taskDir(taskId);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      RequestTrigger cut =
+          RequestTrigger.dropResponse("eth_sendRawTransaction", f.commitSelector());
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      Hash32 root = validBundleRoot(taskDir);
+      String tx = txHashIn(first.err());
+      assertThat(first.err())
+          .contains(
+              "error: commit of task " + taskId + " root " + root + ": RPC " + proxy.url(),
+              " unreachable (",
+              ") while sending transaction " + tx,
+              "the transaction may have landed",
+              "re-run to resume",
+              "never commits twice");
+      assertNothingHalfWritten(taskDir);
+      assertThat(PendingCommit.read(taskDir.resolve(PendingCommit.FILE)))
+          .hasValueSatisfying(p -> assertThat(p.txHash()).isEqualTo(tx));
+      awaitStatus(taskId, TaskStatus.COMMITTED); // the node took it and mined it
+      assertCommittedOnce(taskId, root, tx);
+      Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
+      long nonce = f.trainerNonce();
+
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out())
+          .contains("bundle complete: nothing to train", "already committed root " + root);
+      assertThat(f.trainerNonce()).as("no second transaction").isEqualTo(nonce);
+      assertCommittedOnce(taskId, root, tx);
+      assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
+      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+    }
+  }
+
+  @Test
+  void commitLostOnItsWayToTheNode_rerunSendsThatSameTransaction_once() throws Exception {
+    BigInteger taskId = f.createTask(40);
+    Path taskDir = taskDir(taskId);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      RequestTrigger cut = RequestTrigger.refuse("eth_sendRawTransaction", f.commitSelector());
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      Hash32 root = validBundleRoot(taskDir);
+      String tx = txHashIn(first.err());
+      assertThat(first.err())
+          .contains(
+              "commit of task " + taskId + " root " + root,
+              "RPC " + proxy.url() + " unreachable (",
+              ") while sending transaction " + tx,
+              "re-run to resume");
+      assertNothingHalfWritten(taskDir);
+      assertThat(status(taskId)).isEqualTo(TaskStatus.CLAIMED);
+      assertThat(f.commitEvents(taskId)).isEmpty();
+      long nonce = f.trainerNonce();
+
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out())
+          .contains(
+              "bundle complete: nothing to train",
+              "committed root " + root + " in transaction " + tx + " (sent by an earlier run)");
+      assertCommittedOnce(taskId, root, tx);
+      assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
+      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+    }
+  }
+
+  @Test
+  void commitStillPendingWhenTheWorkerIsRerun_rerunWaitsForItInsteadOfSendingASecond()
+      throws Exception {
+    BigInteger taskId = f.createTask(40);
+    Path taskDir = taskDir(taskId);
+    DevnetControl node = new DevnetControl(f.chain);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      // The node takes the commit into its pool but mines nothing until told to.
+      RequestTrigger cut =
+          RequestTrigger.dropResponse("eth_sendRawTransaction", f.commitSelector())
+              .withAction(() -> unchecked(() -> node.setAutomine(false)));
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      Hash32 root = validBundleRoot(taskDir);
+      String tx = txHashIn(first.err());
+      assertThat(status(taskId)).as("still pending").isEqualTo(TaskStatus.CLAIMED);
+      long nonce = f.trainerNonce();
+
+      // The block with the pending commit is mined only once the re-run asks the node about it.
+      RequestTrigger mineWhenAsked =
+          RequestTrigger.observe(
+              () -> unchecked(node::mine), "eth_getTransactionByHash", tx.substring(2));
+      proxy.arm(mineWhenAsked);
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(mineWhenAsked))
+          .as("the re-run looked for the pending tx")
+          .isTrue();
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out())
+          .contains(
+              "bundle complete: nothing to train",
+              "committed root " + root + " in transaction " + tx + " (sent by an earlier run)");
+      assertCommittedOnce(taskId, root, tx);
+      assertThat(f.trainerNonce()).as("only the pending commit was mined").isEqualTo(nonce + 1);
+    } finally {
+      node.setAutomine(true);
+    }
+  }
+
+  @Test
+  void connectionResetWithTheCommitsAnswer_nodeStillUp_workerFindsItsTransactionAndSucceeds()
+      throws Exception {
+    BigInteger taskId = f.createTask(40);
+    Path taskDir = taskDir(taskId);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      // The HTTP client sends the request again on a new connection; the node, which already took
+      // the transaction, refuses the repeat ("nonce too low" once it is mined).
+      RequestTrigger reset =
+          RequestTrigger.resetConnection("eth_sendRawTransaction", f.commitSelector());
+      proxy.arm(reset);
+
+      CliRun run = CliRun.of(f.workerArgs(proxy.url(), "--task", taskId.toString()));
+
+      assertThat(proxy.hasTripped(reset)).isTrue();
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      Hash32 root = validBundleRoot(taskDir);
+      String tx = txHashIn(run.out());
+      assertThat(run.out()).contains("committed root " + root + " in transaction " + tx);
+      assertCommittedOnce(taskId, root, tx);
+      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+    }
+  }
+
+  private static Path taskDir(BigInteger taskId) {
+    return state.resolve("worker/task-" + taskId);
+  }
+
+  private static TaskStatus status(BigInteger taskId) throws Exception {
+    return TaskStatus.of(f.task(taskId).status);
+  }
+
+  /** The bundle validates completely (every checkpoint re-hashed); returns its root. */
+  private static Hash32 validBundleRoot(Path taskDir) throws IOException {
+    BundleValidation validation =
+        new BundleReader(CheckpointHasher.sequential()).validate(taskDir.resolve("bundle"));
+    assertThat(validation.isValid()).as(validation.toString()).isTrue();
+    return validation.bundle().root();
+  }
+
+  /** No temporary file of an interrupted write is left anywhere in the task's directory. */
+  private static void assertNothingHalfWritten(Path taskDir) throws IOException {
+    try (Stream<Path> files = Files.walk(taskDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+    assertThat(taskDir.resolve("loss.csv")).isNotEmptyFile();
+    assertThat(taskDir.resolve("loss.png")).isNotEmptyFile();
+  }
+
+  private static void assertCommittedOnce(BigInteger taskId, Hash32 root, String txHash)
+      throws Exception {
+    var events = f.commitEvents(taskId);
+    assertThat(events).hasSize(1);
+    assertThat(Hash32.of(events.get(0).root)).isEqualTo(root);
+    assertThat(events.get(0).log.getTransactionHash()).isEqualTo(txHash);
+    assertThat(status(taskId)).isEqualTo(TaskStatus.COMMITTED);
+    assertThat(Hash32.of(f.task(taskId).root)).isEqualTo(root);
+  }
+
+  private static String txHashIn(String text) {
+    Matcher m = TX_HASH.matcher(text);
+    assertThat(m.find()).as("a transaction hash in: %s", text).isTrue();
+    return m.group(1);
+  }
+
+  /** Every file under {@code dir} and a digest of its bytes. */
+  private static Map<String, String> contents(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+      }
+    }
+    return out;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitStatus(BigInteger taskId, TaskStatus expected) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (status(taskId) != expected) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("task " + taskId + " never became " + expected.label());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static void unchecked(IoAction action) {
+    try {
+      action.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,360 @@
+package io.proofmint.worker.role;
+
+import io.proofmint.protocol.bundle.BundleManifest;
+import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.wrappers.ChainAccessException;
+import io.proofmint.wrappers.ReceiptPoller;
+import io.proofmint.wrappers.TxSubmitter;
+import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.suite.Suite;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Puts a finished bundle's root on the chain once, across any number of runs. It reads the task
+ * first (a task already committed with this root is left alone); it resolves a commit transaction
+ * that an earlier run {@linkplain PendingCommit journaled} but never saw the receipt of (waiting
+ * for it while the node still holds it, sending that same transaction again when the node does not
+ * know it); and only then signs a new one, journaled before it leaves. When the node cannot be
+ * reached, the failure names the task, the root, the RPC endpoint and the step, says whether a
+ * transaction may have left, and that a re-run resumes.
+ */
+public final class RootCommitter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RootCommitter.class);
+
+  static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+  /** How the root came to be on the chain. */
+  public enum How {
+    /** The task already held this root when the run came to commit it. */
+    ALREADY_ON_CHAIN,
+    /** This run sent the commit transaction. */
+    SENT_NOW,
+    /** A transaction an earlier run sent (and lost sight of) landed during this run. */
+    EARLIER_TRANSACTION_LANDED
+  }
+
+  /** The outcome: how, and the transaction that committed (empty if it was on chain already). */
+  public record Committed(How how, Optional<String> txHash) {}
+
+  @FunctionalInterface
+  private interface Rpc<T> {
+    T call() throws Exception;
+  }
+
+  private final TrainingRegistry registry;
+  private final TxSubmitter tx;
+  private final URI rpcUrl;
+  private final Clock clock;
+  private final Duration receiptTimeout;
+  private final Duration pollInterval;
+
+  public RootCommitter(
+      TrainingRegistry registry,
+      TxSubmitter tx,
+      URI rpcUrl,
+      Clock clock,
+      Duration receiptTimeout,
+      Duration pollInterval) {
+    this.registry = registry;
+    this.tx = tx;
+    this.rpcUrl = rpcUrl;
+    this.clock = clock;
+    this.receiptTimeout = receiptTimeout;
+    this.pollInterval = pollInterval;
+  }
+
+  /** Commits as {@code suite}'s account through its connection. */
+  public static RootCommitter of(Suite suite, Clock clock) {
+    var chain = suite.chain();
+    return new RootCommitter(
+        suite.registry(),
+        new TxSubmitter(
+            chain.web3j(),
+            suite.account(),
+            chain.chainId(),
+            chain.receipts(),
+            ReceiptPoller.DEFAULT_TIMEOUT),
+        chain.rpcUrl(),
+        clock,
+        ReceiptPoller.DEFAULT_TIMEOUT,
+        POLL_INTERVAL);
+  }
+
+  /**
+   * Commits {@code bundle}'s root with {@code locator} for task {@code taskId}.
+   *
+   * @param bundleDir the finished bundle (named in messages: it is kept whatever happens)
+   * @param journal where the pending commit transaction is journaled
+   * @throws ChainAccessException if the node could not be reached or refused the transaction; the
+   *     message says what to do (re-run to resume)
+   */
+  public Committed commit(
+      BigInteger taskId, BundleManifest bundle, String locator, Path bundleDir, Path journal)
+      throws IOException {
+    Attempt a = new Attempt(taskId, bundle.root(), bundleDir, journal);
+    TrainingRegistry.TaskView task =
+        a.beforeSending("reading the task", () -> registry.getTask(taskId).send());
+    TaskStatus status = TaskStatus.of(task.status);
+    if (status != TaskStatus.CLAIMED) {
+      if (status != TaskStatus.COMMITTED) {
+        throw new IllegalStateException(
+            a.what() + ": the task is " + status.label() + ", expected claimed or committed");
+      }
+      a.requireSameRoot(Hash32.of(task.root));
+      PendingCommit.delete(journal);
+      LOG.info("task {} is already committed with root {}; not committing again", taskId, a.root);
+      return new Committed(How.ALREADY_ON_CHAIN, Optional.empty());
+    }
+    Optional<PendingCommit> earlier = PendingCommit.read(journal);
+    if (earlier.isPresent()) {
+      Optional<Committed> landed = resume(a, earlier.get());
+      if (landed.isPresent()) {
+        return landed.get();
+      }
+    }
+    return send(a, bundle, locator);
+  }
+
+  /** Settles an earlier run's transaction; empty when a new one must be sent. */
+  private Optional<Committed> resume(Attempt a, PendingCommit earlier) throws IOException {
+    String hash = earlier.txHash();
+    Optional<TransactionReceipt> receipt =
+        a.afterSending(earlier, "reading the receipt of", () -> tx.receipt(hash));
+    if (receipt.isEmpty()) {
+      if (a.afterSending(earlier, "asking the node for", () -> tx.known(hash))) {
+        LOG.info("{}: transaction {} of an earlier run is pending; waiting for it", a.what(), hash);
+      } else {
+        Optional<String> refused = deliver(a, earlier, "sending again");
+        if (refused.isPresent()) {
+          LOG.warn(
+              "{}: the node does not have transaction {} of an earlier run and refuses it again"
+                  + " ({}); signing a new one",
+              a.what(),
+              hash,
+              refused.get());
+          PendingCommit.delete(a.journal);
+          return Optional.empty();
+        }
+        LOG.info(
+            "{}: sent transaction {} of an earlier run again (the node lost it)", a.what(), hash);
+      }
+      receipt = Optional.of(awaitReceipt(a, earlier));
+    }
+    PendingCommit.delete(a.journal);
+    if (!receipt.get().isStatusOK()) {
+      LOG.warn(
+          "{}: transaction {} of an earlier run reverted in block {}; signing a new one",
+          a.what(),
+          hash,
+          receipt.get().getBlockNumber());
+      return Optional.empty();
+    }
+    a.requireSameRoot(earlier.root());
+    LOG.info("{}: transaction {} of an earlier run landed", a.what(), hash);
+    return Optional.of(new Committed(How.EARLIER_TRANSACTION_LANDED, Optional.of(hash)));
+  }
+
+  private Committed send(Attempt a, BundleManifest bundle, String locator) throws IOException {
+    String to = registry.getContractAddress();
+    String data =
+        registry
+            .commit(a.taskId, a.root.bytes(), bundle.finalCheckpoint().bytes(), locator)
+            .encodeFunctionCall();
+    TxSubmitter.Estimate estimate =
+        a.beforeSending("estimating its gas", () -> tx.estimate(to, data));
+    if (estimate instanceof TxSubmitter.Estimate.Reverts r) {
+      throw new IllegalStateException(a.what() + ": the registry would revert it: " + r.reason());
+    }
+    BigInteger gas = ((TxSubmitter.Estimate.Gas) estimate).gas();
+    TxSubmitter.Signed signed =
+        a.beforeSending("reading its nonce and fees", () -> tx.sign(to, data, gas));
+    PendingCommit pending = PendingCommit.of(a.taskId, a.root, signed);
+    pending.write(a.journal);
+    LOG.info(
+        "committing task {}: root {}, final checkpoint {}, transaction {} (nonce {})",
+        a.taskId,
+        a.root,
+        bundle.finalCheckpoint(),
+        signed.hash(),
+        signed.nonce());
+    Optional<String> refused = deliver(a, pending, "sending");
+    if (refused.isPresent()) {
+      PendingCommit.delete(a.journal);
+      throw new ChainAccessException(
+          a.what()
+              + ": RPC "
+              + rpcUrl
+              + " refused transaction "
+              + signed.hash()
+              + ": "
+              + refused.get());
+    }
+    TransactionReceipt receipt = awaitReceipt(a, pending);
+    PendingCommit.delete(a.journal);
+    if (!receipt.isStatusOK()) {
+      throw new IllegalStateException(
+          a.what()
+              + ": transaction "
+              + signed.hash()
+              + " reverted in block "
+              + receipt.getBlockNumber()
+              + "; nothing was committed");
+    }
+    return new Committed(How.SENT_NOW, Optional.of(signed.hash()));
+  }
+
+  /**
+   * Hands {@code pending} to the node.
+   *
+   * @return the node's reason if it refused the transaction and does not have it. A refusal of a
+   *     transaction the node has is no refusal: the HTTP client may have sent the request again on
+   *     a new connection after the first one broke, and the node then answers the repeat with
+   *     "already known" or, once the first is mined, "nonce too low".
+   */
+  private Optional<String> deliver(Attempt a, PendingCommit pending, String doing)
+      throws IOException {
+    Optional<String> refused = a.afterSending(pending, doing, () -> tx.broadcast(pending.signed()));
+    if (refused.isPresent()
+        && a.afterSending(pending, "asking the node for", () -> tx.known(pending.txHash()))) {
+      LOG.info(
+          "{}: the node answered '{}' to transaction {} but has it",
+          a.what(),
+          refused.get(),
+          pending.txHash());
+      return Optional.empty();
+    }
+    return refused;
+  }
+
+  private TransactionReceipt awaitReceipt(Attempt a, PendingCommit pending) throws IOException {
+    Instant deadline = clock.instant().plus(receiptTimeout);
+    while (true) {
+      Optional<TransactionReceipt> receipt =
+          a.afterSending(pending, "waiting for the receipt of", () -> tx.receipt(pending.txHash()));
+      if (receipt.isPresent()) {
+        return receipt.get();
+      }
+      if (clock.instant().isAfter(deadline)) {
+        throw new ChainAccessException(
+            a.what()
+                + ": transaction "
+                + pending.txHash()
+                + " (nonce "
+                + pending.nonce()
+                + ") has no receipt from RPC "
+                + rpcUrl
+                + " after "
+                + receiptTimeout.toSeconds()
+                + " s; it may still be mined. "
+                + a.resumeHint(true));
+      }
+      try {
+        Thread.sleep(pollInterval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException(
+            a.what() + ": interrupted waiting for transaction " + pending.txHash());
+      }
+    }
+  }
+
+  /** One commit attempt: what the messages name. */
+  private final class Attempt {
+    final BigInteger taskId;
+    final Hash32 root;
+    final Path bundleDir;
+    final Path journal;
+
+    Attempt(BigInteger taskId, Hash32 root, Path bundleDir, Path journal) {
+      this.taskId = taskId;
+      this.root = root;
+      this.bundleDir = bundleDir;
+      this.journal = journal;
+    }
+
+    String what() {
+      return "commit of task " + taskId + " root " + root;
+    }
+
+    String resumeHint(boolean mayHaveLeft) {
+      return "The finished bundle "
+          + bundleDir
+          + " is kept; re-run to resume (no retraining"
+          + (mayHaveLeft
+              ? "; the worker first checks whether this transaction landed, journal "
+                  + journal
+                  + ", and never commits twice)"
+              : ")");
+    }
+
+    void requireSameRoot(Hash32 onChain) {
+      if (!onChain.equals(root)) {
+        throw new IllegalStateException(
+            "task "
+                + taskId
+                + " is committed with root "
+                + onChain
+                + " but the local bundle's root is "
+                + root
+                + ": the bundle in "
+                + bundleDir
+                + " is not the committed one");
+      }
+    }
+
+    /** A call made before any commit transaction left: a failure sent nothing. */
+    <T> T beforeSending(String doing, Rpc<T> rpc) throws IOException {
+      try {
+        return rpc.call();
+      } catch (IOException e) {
+        throw new ChainAccessException(
+            what() + ": " + failure(doing, e) + "; nothing was sent. " + resumeHint(false), e);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(what() + ": " + doing + " failed: " + e.getMessage(), e);
+      }
+    }
+
+    /** A call about {@code pending}, which may have reached the node: "{@code doing} tx". */
+    <T> T afterSending(PendingCommit pending, String doing, Rpc<T> rpc) throws IOException {
+      try {
+        return rpc.call();
+      } catch (IOException e) {
+        throw new ChainAccessException(
+            what()
+                + ": "
+                + failure(
+                    doing + " transaction " + pending.txHash() + " (nonce " + pending.nonce() + ")",
+                    e)
+                + "; the transaction may have landed. "
+                + resumeHint(true),
+            e);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(what() + ": " + doing + " failed: " + e.getMessage(), e);
+      }
+    }
+
+    private String failure(String doing, IOException e) {
+      String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e instanceof ChainAccessException) {
+        return "RPC " + rpcUrl + " failed while " + doing + ": " + cause;
+      }
+      return "RPC " + rpcUrl + " unreachable (" + cause + ") while " + doing;
+    }
+  }
+}
