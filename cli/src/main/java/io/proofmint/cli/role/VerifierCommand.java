@@ -1,8 +1,6 @@
 package io.proofmint.cli.role;
 
-import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
-import io.proofmint.cli.SignerOptions;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.crypto.Hash32;
@@ -144,9 +142,7 @@ public final class VerifierCommand {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Mixin LoggingMixin logging;
-    @Mixin ChainOptions chainOptions;
-    @Mixin SignerOptions signerOptions;
+    @Mixin ChainRoleOptions role;
 
     @Option(
         names = "--model",
@@ -167,12 +163,6 @@ public final class VerifierCommand {
         defaultValue = "127.0.0.1:9650",
         description = "Address of the HTTP endpoint (default: ${DEFAULT-VALUE}).")
     String listen;
-
-    @Option(
-        names = "--manifest",
-        paramLabel = "FILE",
-        description = "Deployment manifest (default: .proofmint/deployment.json).")
-    Path manifest;
 
     @Option(
         names = "--confirmations",
@@ -204,7 +194,7 @@ public final class VerifierCommand {
     @Override
     public Integer call() throws Exception {
       Workspace workspace = Workspace.locate();
-      ExternalNode node = chainOptions.connect(workspace);
+      ExternalNode node = role.connect(workspace);
       String[] hostPort = listen.split(":");
       if (hostPort.length != 2) {
         throw new IllegalArgumentException("--listen: expected HOST:PORT, got " + listen);
@@ -213,7 +203,7 @@ public final class VerifierCommand {
           VerifierConfig.builder()
               .rpcUrl(node.rpcUrl())
               .chainId(node.chainId())
-              .deploymentManifest(manifest != null ? manifest : workspace.deploymentManifest())
+              .deploymentManifest(role.manifest(workspace))
               .peers(peers)
               .listen(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
               .stateFile(workspace.dir().resolve("verifier").resolve("state.json"))
@@ -227,8 +217,7 @@ public final class VerifierCommand {
       for (int i = 0; i + 1 < models.size(); i += 2) {
         config.model(models.get(i), models.get(i + 1));
       }
-      try (VerifierNode verifier =
-          VerifierNode.start(config.build(), signerOptions.resolve(node))) {
+      try (VerifierNode verifier = VerifierNode.start(config.build(), role.signer(node))) {
         spec.commandLine()
             .getOut()
             .printf("verifier running; endpoint %s (Ctrl-C stops)%n", verifier.endpoint());

@@ -1,9 +1,6 @@
 package io.proofmint.cli.role;
 
-import io.proofmint.cli.ChainOptions;
-import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.ProgressLine;
-import io.proofmint.cli.SignerOptions;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.artifacts.BundlePublisher;
@@ -48,9 +45,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin LoggingMixin logging;
-  @Mixin ChainOptions chainOptions;
-  @Mixin SignerOptions signerOptions;
+  @Mixin ChainRoleOptions role;
 
   @Option(
       names = "--model",
@@ -71,12 +66,6 @@ public final class WorkerCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "The task to train (default: the first open one).")
   BigInteger task;
-
-  @Option(
-      names = "--manifest",
-      paramLabel = "FILE",
-      description = "Deployment manifest (default: .proofmint/deployment.json).")
-  Path manifest;
 
   @Option(
       names = "--artifacts-dir",
@@ -117,7 +106,7 @@ public final class WorkerCommand implements Callable<Integer> {
               + definition.datasetRoot());
     }
     Examples examples = DatasetExamples.of(data, definition.spec().classCount());
-    ExternalNode node = chainOptions.connect(workspace);
+    ExternalNode node = role.connect(workspace);
     CheckpointHasher hasher = CheckpointHasher.sequential();
     LocalArtifactStore store =
         new LocalArtifactStore(
@@ -128,9 +117,8 @@ public final class WorkerCommand implements Callable<Integer> {
         WorkerPool workers = WorkerPool.create(threadCount);
         // Refuses, saying why, when this process cannot reproduce the model's profile.
         TrainingStep engine = TrainingStep.open(definition.spec(), definition.profile(), workers)) {
-      DeploymentManifest deployment =
-          DeploymentManifest.read(manifest != null ? manifest : workspace.deploymentManifest());
-      Suite suite = Suite.load(chain, deployment, signerOptions.resolve(node));
+      DeploymentManifest deployment = DeploymentManifest.read(role.manifest(workspace));
+      Suite suite = Suite.load(chain, deployment, role.signer(node));
       TrainerRole role =
           new TrainerRole(
               suite,
