@@ -1,6 +1,6 @@
 package io.proofmint.cli.demo;
 
-import io.proofmint.devnet.LoopbackPorts;
+import io.proofmint.devnet.VerifierCluster;
 import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.protocol.artifacts.BundlePublisher;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
@@ -13,7 +13,6 @@ import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.verifier.adversary.CheatingTrainer;
 import io.proofmint.verifier.daemon.DaemonSettings;
 import io.proofmint.verifier.daemon.ServedModel;
-import io.proofmint.verifier.daemon.VerifierConfig;
 import io.proofmint.verifier.daemon.VerifierNode;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.WorkerPool;
@@ -26,7 +25,6 @@ import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,45 +226,12 @@ final class VerificationStage {
 
   private List<VerifierNode> startVerifiers(
       List<Credentials> verifiers, ModelDefinition model, TrainingStage training) throws Exception {
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < verifiers.size(); i++) {
-      ports.add(LoopbackPorts.free());
-    }
-    List<VerifierNode> nodes = new ArrayList<>();
-    for (int i = 0; i < verifiers.size(); i++) {
-      List<URI> peers = new ArrayList<>();
-      for (int j = 0; j < verifiers.size(); j++) {
-        if (j != i) {
-          peers.add(URI.create("http://127.0.0.1:" + ports.get(j)));
-        }
-      }
-      Path home = dir.resolve("verifier-" + i);
-      VerifierConfig config =
-          VerifierConfig.builder()
-              .listen(new InetSocketAddress("127.0.0.1", ports.get(i)))
-              .peers(peers)
-              .stateFile(home.resolve("state.json"))
-              .workDir(home)
-              .workerThreads(1)
-              .daemon(
-                  new DaemonSettings(
-                      2,
-                      0,
-                      2_000,
-                      Duration.ofMillis(150),
-                      Duration.ofSeconds(2),
-                      Duration.ofSeconds(1),
-                      Duration.ofSeconds(1),
-                      true,
-                      true))
-              .build();
-      nodes.add(
-          VerifierNode.start(
-              flow.suite().as(verifiers.get(i)),
-              List.of(new ServedModel(model, training.trainingData())),
-              config));
-    }
-    return nodes;
+    return VerifierCluster.start(
+        flow.suite(),
+        verifiers,
+        List.of(new ServedModel(model, training.trainingData())),
+        dir,
+        VerifierCluster.devnetSettings(DaemonSettings.DEFAULT_UNAVAILABLE_GRACE));
   }
 
   private TrainingRegistry.TaskView await(

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
 import io.proofmint.devnet.DevnetControl;
-import io.proofmint.devnet.LoopbackPorts;
 import io.proofmint.devnet.SuiteDeployer;
 import io.proofmint.devnet.SuiteParameters;
+import io.proofmint.devnet.VerifierCluster;
 import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.protocol.artifacts.ArtifactServer;
 import io.proofmint.protocol.artifacts.ArtifactServerConfig;
@@ -21,9 +21,7 @@ import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.verifier.adversary.CheatingTrainer;
-import io.proofmint.verifier.daemon.DaemonSettings;
 import io.proofmint.verifier.daemon.ServedModel;
-import io.proofmint.verifier.daemon.VerifierConfig;
 import io.proofmint.verifier.daemon.VerifierNode;
 import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
@@ -46,8 +44,6 @@ import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -290,44 +286,14 @@ final class AdversarialFixture implements AutoCloseable {
 
   /** Starts one verifier node per account, each knowing the others as peers. */
   List<VerifierNode> startVerifiers(List<Credentials> who) throws Exception {
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < who.size(); i++) {
-      ports.add(LoopbackPorts.free());
-    }
-    List<VerifierNode> started = new ArrayList<>();
-    for (int i = 0; i < who.size(); i++) {
-      List<URI> peers = new ArrayList<>();
-      for (int j = 0; j < who.size(); j++) {
-        if (j != i) {
-          peers.add(URI.create("http://127.0.0.1:" + ports.get(j)));
-        }
-      }
-      Path home = dir.resolve("verifier-" + i);
-      VerifierConfig config =
-          VerifierConfig.builder()
-              .listen(new InetSocketAddress("127.0.0.1", ports.get(i)))
-              .peers(peers)
-              .stateFile(home.resolve("state.json"))
-              .workDir(home)
-              .workerThreads(1)
-              .daemon(
-                  new DaemonSettings(
-                      2, // confirmations
-                      0,
-                      2_000,
-                      Duration.ofMillis(150),
-                      Duration.ofSeconds(2),
-                      Duration.ofSeconds(1), // submit grace
-                      Duration.ofSeconds(1),
-                      true,
-                      true,
-                      UNAVAILABLE_GRACE))
-              .build();
-      VerifierNode node =
-          VerifierNode.start(suite.as(who.get(i)), List.of(new ServedModel(MODEL, DATA)), config);
-      nodes.add(node);
-      started.add(node);
-    }
+    List<VerifierNode> started =
+        VerifierCluster.start(
+            suite,
+            who,
+            List.of(new ServedModel(MODEL, DATA)),
+            dir,
+            VerifierCluster.devnetSettings(UNAVAILABLE_GRACE));
+    nodes.addAll(started);
     return started;
   }
 
