@@ -23,6 +23,11 @@ public final class BundleLayout {
   }
 
   /** {@code checkpoints/<64 lower-case hex digits>.ckpt}: content-addressed. */
+  /** The directory that holds a bundle's checkpoint files. */
+  public static Path checkpointDir(Path bundle) {
+    return bundle.resolve(CHECKPOINTS);
+  }
+
   public static Path checkpoint(Path bundle, Hash32 hash) {
     return bundle.resolve(CHECKPOINTS).resolve(hash.toHex().substring(2) + CHECKPOINT_SUFFIX);
   }

@@ -6,6 +6,7 @@ import io.proofmint.protocol.checkpoint.CheckpointEncoder;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.checkpoint.CheckpointHeader;
+import io.proofmint.protocol.checkpoint.ChunkHashingOutputStream;
 import io.proofmint.protocol.commit.SegmentTree;
 import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.crypto.Hash32;
@@ -13,6 +14,7 @@ import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.protocol.io.AtomicFiles;
 import io.proofmint.protocol.io.Json;
 import io.proofmint.protocol.io.JsonObject;
+import io.proofmint.protocol.io.TeeOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,17 +181,21 @@ public final class BundleWriter {
     return done;
   }
 
-  /** Writes a checkpoint under its hash unless a file with that hash is already there. */
+  /** Writes a checkpoint under its hash (replacing a file of that name: same name, same bytes). */
   public Hash32 putCheckpoint(Checkpoint checkpoint) throws IOException {
-    // Encode once, hash those bytes, write those bytes: the file is exactly what was hashed.
-    byte[] encoded = CheckpointEncoder.encode(checkpoint);
-    Hash32 hash = hasher.hash(encoded);
-    Path file = BundleLayout.checkpoint(dir, hash);
-    if (Files.exists(file) && hasher.hash(file).equals(hash)) {
-      return hash;
-    }
-    AtomicFiles.writeUnforced(file, encoded); // content-addressed: every reader re-hashes it
-    return hash;
+    // Encode once, streaming the bytes into the file and the hasher together: the file is exactly
+    // what was hashed, and no array of the whole checkpoint is allocated (the worker does this
+    // every k steps beside training, so every copy counts).
+    Hash32[] hash = new Hash32[1];
+    AtomicFiles.writeUnforcedNamed(
+        BundleLayout.checkpointDir(dir),
+        out -> {
+          ChunkHashingOutputStream sink = hasher.newSink();
+          CheckpointEncoder.encode(checkpoint, new TeeOutputStream(out, sink));
+          hash[0] = sink.finish();
+          return BundleLayout.checkpoint(dir, hash[0]);
+        });
+    return hash[0];
   }
 
   private void resume() throws IOException {

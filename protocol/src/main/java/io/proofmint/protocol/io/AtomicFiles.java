@@ -22,7 +22,47 @@ public final class AtomicFiles {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /**
+   * Streams content whose file name is only known once it is written (a content hash, say) and
+   * returns the target path; the stream is closed by {@link AtomicFiles}.
+   */
+  @FunctionalInterface
+  public interface NamingWriter {
+    Path writeTo(OutputStream out) throws IOException;
+  }
+
   private AtomicFiles() {}
+
+  /**
+   * Atomic and unforced like {@link #writeUnforced}, for a content-addressed file: the writer
+   * streams into a temporary file in {@code dir} and names the target, which must lie in {@code
+   * dir}; the temporary file is then renamed over it. Nothing is buffered in memory.
+   *
+   * @return the target the writer named
+   */
+  public static Path writeUnforcedNamed(Path dir, NamingWriter writer) throws IOException {
+    Path absoluteDir = dir.toAbsolutePath();
+    Files.createDirectories(absoluteDir);
+    Path tmp = Files.createTempFile(absoluteDir, ".named.", ".tmp");
+    try {
+      Path target;
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out =
+              new java.io.BufferedOutputStream(
+                  java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+        target = writer.writeTo(out).toAbsolutePath();
+        out.flush();
+      }
+      if (!absoluteDir.equals(target.getParent())) {
+        throw new IllegalArgumentException(
+            "named target %s: expected a file in %s".formatted(target, absoluteDir));
+      }
+      move(tmp, target);
+      return target;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
 
   public static void write(Path target, byte[] content) throws IOException {
     write(target, out -> out.write(content));

@@ -14,7 +14,6 @@ import io.proofmint.protocol.crypto.Hash32;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,14 +109,23 @@ class BundleWriterTest {
   }
 
   @Test
-  void putCheckpoint_keepsExistingFileWithTheRightHash() throws IOException {
+  void
+      putCheckpoint_writesTheFileUnderItsHash_repairingADamagedOneOfThatName_leavingNoTemporaryFile()
+          throws IOException {
     BundleWriter writer = BundleWriter.open(dir, HEADER, hasher);
     Hash32 hash = writer.putCheckpoint(checkpoint(0));
     Path file = BundleLayout.checkpoint(dir, hash);
-    FileTime old = FileTime.fromMillis(1_000_000);
-    Files.setLastModifiedTime(file, old);
-    writer.putCheckpoint(checkpoint(0));
-    assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+    assertThat(hasher.hash(file)).isEqualTo(hash);
+    byte[] good = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(good, good.length / 2));
+
+    assertThat(writer.putCheckpoint(checkpoint(0))).isEqualTo(hash);
+
+    assertThat(Files.readAllBytes(file)).isEqualTo(good);
+    try (var files = Files.list(BundleLayout.checkpointDir(dir))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(file.getFileName().toString());
+    }
   }
 
   @Test

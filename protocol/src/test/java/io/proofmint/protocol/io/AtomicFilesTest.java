@@ -43,4 +43,43 @@ class AtomicFilesTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void writeUnforcedNamed_movesTheStreamedContentToTheNameTheWriterChose() throws IOException {
+    Path store = dir.resolve("store");
+
+    Path written =
+        AtomicFiles.writeUnforcedNamed(
+            store,
+            out -> {
+              out.write("abc".getBytes(StandardCharsets.UTF_8));
+              return store.resolve("name-from-content");
+            });
+
+    assertThat(written).isEqualTo(store.resolve("name-from-content").toAbsolutePath());
+    assertThat(Files.readString(written)).isEqualTo("abc");
+    try (var files = Files.list(store)) {
+      assertThat(files).containsExactly(written);
+    }
+  }
+
+  @Test
+  void writeUnforcedNamed_refusesATargetOutsideItsDirectory_andLeavesNothing() throws IOException {
+    Path store = dir.resolve("store");
+
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.writeUnforcedNamed(
+                    store,
+                    out -> {
+                      out.write(1);
+                      return dir.resolve("elsewhere");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected a file in " + store.toAbsolutePath());
+    assertThat(dir.resolve("elsewhere")).doesNotExist();
+    try (var files = Files.list(store)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }
