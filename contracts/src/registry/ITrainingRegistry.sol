@@ -211,8 +211,6 @@ interface ITrainingRegistry {
     /// @notice `createTask` cannot reserve `requested` (reward + verifier fee) model tokens: only
     ///         `headroom` = 2^96 - 1 - totalSupply - reserved is left under the token's supply cap.
     error RewardsExceedSupplyCap(uint256 modelId, uint256 requested, uint256 headroom);
-    /// @notice `root` was already committed, for task `taskId`; a root can be committed once.
-    error RootAlreadyCommitted(bytes32 root, uint256 taskId);
     /// @notice `trainer` let its commitment of `taskId` expire unverified and may not claim it again.
     error TrainerBarred(uint256 taskId, address trainer);
 
@@ -303,9 +301,6 @@ interface ITrainingRegistry {
 
     /// @notice Model tokens promised to the model's unsettled tasks (rewards, unpaid fees).
     function reservedSupply(uint256 modelId) external view returns (uint256);
-
-    /// @notice The task that committed `root`, or 0: a root can be committed once.
-    function rootTask(bytes32 root) external view returns (uint256);
 
     /// @notice Whether `trainer` let its commitment of `taskId` expire and may not claim it again.
     function barred(uint256 taskId, address trainer) external view returns (bool);

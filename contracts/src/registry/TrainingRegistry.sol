@@ -130,8 +130,6 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
 
     mapping(uint256 modelId => Model) private _models;
     mapping(uint256 taskId => Task) private _tasks;
-    /// @notice The task that committed a root (0: never committed). A root is committed once.
-    mapping(bytes32 root => uint256 taskId) public rootTask;
     /// @notice Trainers whose commitment of a task expired unverified; they may not claim it again.
     mapping(uint256 taskId => mapping(address trainer => bool)) public barred;
 
@@ -270,9 +268,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     /// @notice Commits the proof-of-learning: the segment-tree root, the final checkpoint hash and
     ///         where the artifacts are. Claimer only, until the commit deadline. The seed block is
     ///         the next block (docs/protocol.md section 5); attestations are due by now + verifyTimeout.
-    ///         A root already committed (for any task) is refused: only its own trainer could open it.
+    ///         A root is not checked for uniqueness: every leaf binds this task and its trainer, so a
+    ///         root copied from another task opens no leaf here and can only end UNAVAILABLE.
     /// @param taskId the task
-    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2), never committed before
+    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2)
     /// @param finalCheckpoint checkpoint hash after the last step, the model's next head
     /// @param artifactLocator where verifiers fetch checkpoints and records (emitted, not stored)
     function commit(uint256 taskId, bytes32 root, bytes32 finalCheckpoint, string calldata artifactLocator)
@@ -283,11 +282,6 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (task.trainer != msg.sender) revert NotTrainer(taskId, msg.sender);
         if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
         if (root == 0 || finalCheckpoint == 0) revert EmptyCommitment();
-        {
-            uint256 firstTask = rootTask[root];
-            if (firstTask != 0) revert RootAlreadyCommitted(root, firstTask);
-            rootTask[root] = taskId;
-        }
         uint256 modelId = task.modelId;
         Rules storage rules = _models[modelId].rules;
         // block numbers fit 64 bits

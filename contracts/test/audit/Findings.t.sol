@@ -80,8 +80,10 @@ contract FindingsAuditTest is RegistryFixture {
     /// bond back at the verification deadline and could claim the same task again at once: a free,
     /// repeatable lock-up of any model's tasks. Property: withholding a commitment costs the trainer
     /// something, or at least it cannot re-claim the task.
-    /// Fix: an expired commitment bars its trainer from the task (here), a quorum can sign
-    /// UNAVAILABLE, which slashes like FRAUD (next test), and a verbatim copy of a root is refused.
+    /// Fix: an expired commitment bars its trainer from the task (here), and a quorum can sign
+    /// UNAVAILABLE, which slashes like FRAUD (next test). A root is not made unique on-chain: a
+    /// copied root opens no leaf for the copier (every leaf binds task and trainer), so it ends
+    /// UNAVAILABLE like any other unopenable root (next test).
     function test_FINDING_F2_withholdingTheCommitmentMustNotBeFree() public {
         uint256 modelId = _registerModel(_rules());
         uint256 taskId = _createTask(modelId, 32);
@@ -105,32 +107,54 @@ contract FindingsAuditTest is RegistryFixture {
         );
     }
 
-    /// F-2, with verifiers at work: they cannot fetch the bundle behind the root, sign UNAVAILABLE,
-    /// and the withholding trainer loses its bond like a fraudulent one; a verbatim copy of another
-    /// task's root is refused outright.
-    function test_FINDING_F2_aWithheldBundleIsSlashedAndACopiedRootRefused() public {
+    /// F-2, with verifiers at work: a root nobody can open, whether random bytes or another task's
+    /// root copied verbatim, cannot be convicted of FRAUD (no leaf opens it under the committing
+    /// trainer's binding); the verifiers cannot fetch a bundle matching it and sign UNAVAILABLE,
+    /// and the withholding trainer loses its whole bond like a fraudulent one, is jailed and can
+    /// claim nothing more. The task it copied is not affected.
+    function test_FINDING_F2_aWithheldOrCopiedCommitmentIsSlashed() public {
         uint256 modelId = _registerModel(_rules());
         uint256 honest = _createTask(modelId, 32);
+        uint256 copied = _createTask(modelId, 32);
         uint256 withheld = _createTask(modelId, 32);
         _claim(honest, trainer2);
         bytes32 honestRoot = _commit(honest);
+        _drawSeed(honest);
 
+        _claim(copied, trainer);
         _claim(withheld, trainer);
-        vm.prank(trainer);
-        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, honestRoot, honest));
-        registry.commit(withheld, honestRoot, keccak256("final"), "file:///copied");
-
-        vm.prank(trainer);
+        vm.startPrank(trainer);
+        registry.commit(copied, honestRoot, _finalCheckpoint(honest), "file:///copied");
         registry.commit(withheld, keccak256("a root nobody can open"), keccak256("final"), "file:///nowhere");
+        vm.stopPrank();
+        _drawSeed(copied);
         _drawSeed(withheld);
-        _attestUnavailable(withheld, 0, 3);
-        vm.warp(block.timestamp + CHALLENGE_WINDOW);
-        registry.finalize(withheld);
 
-        vm.assertEq(_staked(trainer), TRAINER_STAKE - TRAINER_BOND, "F-2: withholding costs the bond");
+        uint256 segment = _firstSampled(copied);
+        bytes memory fraud = _signBatch(copied, FRAUD, segment, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidSegmentProof.selector, segment));
+        registry.submitAttestations(copied, FRAUD, segment, fraud, fieldsOf[honest][segment], _proof(honest, segment));
+
+        _attestUnavailable(copied, 0, 3);
+        _attestUnavailable(withheld, 0, 3);
+        _attestValid(honest, 3, 3);
+        vm.warp(block.timestamp + CHALLENGE_WINDOW);
+        registry.finalize(copied);
+        registry.finalize(withheld);
+        registry.finalize(honest);
+
+        vm.assertEq(_staked(trainer), TRAINER_STAKE - 2 * TRAINER_BOND, "F-2: withholding or copying costs the bond");
+        vm.assertEq(_locked(trainer), 0, "both bonds settled");
         vm.assertTrue(_jailed(trainer), "and the trainer is jailed");
-        registry.claimAttesterRewards(withheld, _slice(0, 3));
+        uint256 next = _createTask(modelId, 32);
+        vm.prank(trainer);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.NotActiveTrainer.selector, trainer));
+        registry.claimTask(next);
+        registry.claimAttesterRewards(copied, _slice(0, 3));
         vm.assertGt(stakeToken.balanceOf(verifiers[0]), 0, "the attesters share the prover share");
+        ITrainingRegistry.TaskStatus honestStatus = registry.getTask(honest).status;
+        vm.assertEq(uint256(honestStatus), uint256(ITrainingRegistry.TaskStatus.Finalized), "the original settles");
+        vm.assertEq(_staked(trainer2), TRAINER_STAKE, "its trainer keeps its stake");
     }
 
     /// Guard for the runner: proves the finding tests are really executed (not skipped) when the

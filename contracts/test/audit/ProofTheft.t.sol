@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
+import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
 import {SegmentTree} from "../../src/registry/SegmentTree.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 import {SegmentTreeBuilder} from "../registry/SegmentTreeBuilder.sol";
 
 /// @notice Audit: proof theft and lazy / colluding verifiers, on-chain side. A copied commitment
-///         (another trainer's root, or a root built for another task) is refused by `commit`, and
-///         would prove nothing for the copier anyway: every leaf binds chain, registry, task and
-///         trainer, so no leaf of the original verifies for the copy. Lazy or colluding attesters are overturned by the committee and
-///         slashed; the honest party that disputes is paid.
+///         (another trainer's root, or a root built for another task) commits, but proves nothing
+///         for the copier: every leaf binds chain, registry, task and trainer, so no leaf of the
+///         original verifies for the copy, no FRAUD batch can be proven against it, and the only
+///         verdict a quorum can give is UNAVAILABLE, which slashes the copier's whole bond. Lazy or
+///         colluding attesters are overturned by the committee and slashed; the honest party that
+///         disputes is paid.
 contract ProofTheftAuditTest is RegistryFixture {
     uint256 internal modelId;
     uint256 internal original;
@@ -24,17 +27,17 @@ contract ProofTheftAuditTest is RegistryFixture {
         _drawSeed(original);
     }
 
-    /// trainer copies trainer2's root (and final checkpoint) into its own task: the registry refuses
-    /// a root that was already committed (F-2). Had it been accepted, it would prove nothing: the
-    /// original leaves, presented with the original proofs, do not verify for the copy (its trainer
-    /// and task id differ), and the segmentLeaf view for the copy differs from the original's.
+    /// trainer copies trainer2's root (and final checkpoint) into its own task. The commit lands (a
+    /// root is not unique on-chain), but it proves nothing: the original leaves, presented with the
+    /// original proofs, do not verify for the copy (its trainer and task id differ), and the
+    /// segmentLeaf view for the copy differs from the original's.
     function test_theft_aCopiedRootHasNoLeafTheCopierCanOpen() public {
         uint256 copy = _createTask(modelId, 32);
         _claim(copy, trainer);
         bytes32 stolenRoot = registry.getTask(original).root;
         vm.prank(trainer);
-        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, stolenRoot, original));
         registry.commit(copy, stolenRoot, _finalCheckpoint(original), "file:///stolen");
+        vm.assertEq(registry.getTask(copy).root, stolenRoot, "the copy is committed");
 
         for (uint256 i; i < 8; ++i) {
             ITrainingRegistry.SegmentLeaf memory f = fieldsOf[original][i];
@@ -47,15 +50,60 @@ contract ProofTheftAuditTest is RegistryFixture {
         }
     }
 
-    /// Replaying a whole valid commitment under the same trainer for ANOTHER task is refused the
-    /// same way, and could not be opened either: the task id is in every leaf.
+    /// The copy cannot even be convicted of FRAUD (a FRAUD batch must open the failing leaf under
+    /// the copier's binding), so the verifiers, who find no bundle matching it, sign UNAVAILABLE:
+    /// that quorum rejects the copy and slashes the copier's whole bond, jailing it, while the
+    /// original is finalized and its trainer paid. What the copy cost the original: nothing.
+    function test_theft_aCopiedRootEndsUnavailable_theCopierSlashedAndTheOriginalPaid() public {
+        uint256 copy = _createTask(modelId, 32);
+        _claim(copy, trainer);
+        bytes32 stolenRoot = registry.getTask(original).root;
+        vm.prank(trainer);
+        registry.commit(copy, stolenRoot, _finalCheckpoint(original), "file:///stolen");
+        _drawSeed(copy);
+
+        uint256 segment = _firstSampled(copy);
+        bytes memory fraud = _signBatch(copy, FRAUD, segment, 0, 3);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.InvalidSegmentProof.selector, segment));
+        ITrainingRegistry.SegmentLeaf memory leaf = fieldsOf[original][segment];
+        registry.submitAttestations(copy, FRAUD, segment, fraud, leaf, _proof(original, segment));
+
+        _attestUnavailable(copy, 0, 3);
+        _attestValid(original, 3, 3);
+        vm.warp(block.timestamp + CHALLENGE_WINDOW);
+        registry.finalize(copy);
+        registry.finalize(original);
+
+        vm.assertEq(uint256(registry.getTask(copy).status), uint256(ITrainingRegistry.TaskStatus.Rejected), "rejected");
+        vm.assertEq(_staked(trainer), TRAINER_STAKE - TRAINER_BOND, "the copier loses its bond");
+        vm.assertTrue(_jailed(trainer), "and is jailed");
+        uint256 next = _createTask(modelId, 32);
+        vm.prank(trainer);
+        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.NotActiveTrainer.selector, trainer));
+        registry.claimTask(next);
+
+        ITrainingRegistry.TaskStatus status = registry.getTask(original).status;
+        vm.assertEq(uint256(status), uint256(ITrainingRegistry.TaskStatus.Finalized), "the original is finalized");
+        vm.assertEq(_staked(trainer2), TRAINER_STAKE, "the original trainer keeps its stake");
+        vm.assertEq(_locked(trainer2), 0, "and its bond is released");
+        IModelToken token = IModelToken(registry.getModel(modelId).token);
+        vm.assertEq(token.balanceOf(trainer2), REWARD, "and is paid");
+        registry.claimAttesterRewards(copy, _slice(0, 3));
+        registry.claimAttesterRewards(original, _slice(3, 3));
+        uint256 proverShare = TRAINER_BOND * PROVER_BPS / 10_000;
+        vm.assertEq(stakeToken.balanceOf(verifiers[0]), proverShare / 3, "the copy's attesters share the prover share");
+        vm.assertEq(token.balanceOf(verifiers[3]), VERIFIER_FEE / 3, "the original's attesters get the fee");
+    }
+
+    /// Replaying a whole valid commitment under the same trainer for ANOTHER task commits too, and
+    /// opens nothing either: the task id is in every leaf.
     function test_theft_aRootReplayedForAnotherTaskOfTheSameTrainerHasNoOpenableLeaf() public {
         uint256 replay = _createTask(modelId, 32);
         _claim(replay, trainer2);
         bytes32 root = registry.getTask(original).root;
         vm.prank(trainer2);
-        vm.expectRevert(abi.encodeWithSelector(ITrainingRegistry.RootAlreadyCommitted.selector, root, original));
         registry.commit(replay, root, _finalCheckpoint(original), "file:///replayed");
+        vm.assertEq(registry.getTask(replay).root, root, "the replay is committed");
         for (uint256 segment; segment < 8; ++segment) {
             ITrainingRegistry.SegmentLeaf memory f = fieldsOf[original][segment];
             bytes32 leaf = SegmentTree.leafHash(
