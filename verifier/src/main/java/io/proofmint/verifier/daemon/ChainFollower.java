@@ -127,8 +127,8 @@ final class ChainFollower {
 
   private DaemonState committed(DaemonState state, TrackedTask known, RegistryEvent.TaskCommitted e)
       throws IOException {
-    if (known != null && known.root().equals(e.root())) {
-      return state;
+    if (known != null && known.sameCommitment(e.trainer(), e.root())) {
+      return state; // the same event again (after a rewind)
     }
     Hash32 spec = models.spec(e.modelId());
     if (!verifier.serves(spec)) {

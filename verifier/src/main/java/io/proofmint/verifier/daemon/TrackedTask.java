@@ -154,6 +154,17 @@ public record TrackedTask(
         ruling);
   }
 
+  /**
+   * Whether this is the commitment of {@code otherTrainer} to {@code otherRoot}. A root alone does
+   * not name a commitment: the registry does not keep roots unique, so after a commitment expired
+   * the next claimer may commit the same root to the same task (it binds the first trainer, so it
+   * opens nothing for the second, docs/protocol.md section 1). The trainer does: a trainer commits
+   * a task at most once (an expired commitment bars it from the task).
+   */
+  public boolean sameCommitment(Address otherTrainer, Hash32 otherRoot) {
+    return root.equals(otherRoot) && Objects.equals(trainer, otherTrainer);
+  }
+
   /** The attesters whose rewards the task pays: the committee after an overturn. */
   public Ruling standing() {
     return resolved != null ? resolved : attested;

@@ -150,8 +150,17 @@ final class Verifications {
             (result, error) -> {
               running.remove(id);
               TrackedTask now = current.apply(id);
-              if (now != null && now.root().equals(task.root())) {
+              if (now == null) {
+                return;
+              }
+              if (now.sameCommitment(task.trainer(), task.root())) {
                 done(now, result, error, grace, signed);
+              } else {
+                // about an earlier commitment of the task, whatever its root: never signed
+                LOG.info(
+                    "task {}: re-committed by {} while verifying; result dropped",
+                    id,
+                    now.trainer());
               }
             },
             daemonThread);

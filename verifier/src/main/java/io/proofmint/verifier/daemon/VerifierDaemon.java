@@ -191,7 +191,8 @@ public final class VerifierDaemon implements AutoCloseable {
       return;
     }
     TaskSnapshot snap = chain.task(id);
-    if (!snap.root().equals(task.root()) && snap.status().compareTo(TaskStatus.COMMITTED) >= 0) {
+    if (!task.sameCommitment(snap.trainer(), snap.root())
+        && snap.status().compareTo(TaskStatus.COMMITTED) >= 0) {
       return; // re-committed after a reopen: the new TaskCommitted is not confirmed yet
     }
     switch (snap.status()) {

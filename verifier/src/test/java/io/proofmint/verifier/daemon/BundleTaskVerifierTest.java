@@ -155,6 +155,36 @@ class BundleTaskVerifierTest {
         .contains("task binding");
   }
 
+  /**
+   * The registry lets a root be committed for several tasks: the same trainer's root of task 1,
+   * committed verbatim for task 2 and pointing at task 1's bundle, matches on root but not on
+   * binding, and nothing of it can be signed but UNAVAILABLE.
+   */
+  @Test
+  void aBundleOfTheSameTrainersCommitmentToAnotherTask_isUnavailable() throws Exception {
+    TrainingJob.Result r =
+        TinyTask.honest(TinyTask.EXACT, workers, TinyTask.BINDING, 40, dir.resolve("b"));
+    TrackedTask original = published(r, TinyTask.BINDING.trainer());
+    TrackedTask replayed =
+        new TrackedTask(
+            original.taskId().add(BigInteger.ONE),
+            original.modelId(),
+            original.trainer(),
+            original.root(),
+            original.finalCheckpoint(),
+            original.segments(),
+            original.seedBlock(),
+            original.locator(),
+            SEED,
+            null,
+            null,
+            false,
+            null);
+    Verification v = verify(replayed, r.manifest().parentCheckpoint());
+    assertThat(v.outcome()).isEqualTo(Verification.Outcome.UNAVAILABLE);
+    assertThat(v.detail()).contains("COMMITMENT_MISMATCH").contains("task binding");
+  }
+
   @Test
   void anUnparsableLocator_isUnavailable() throws Exception {
     TrainingJob.Result r =

@@ -218,7 +218,7 @@ final class FakeRegistry implements RegistryClient {
   @Override
   public void drawSeed(BigInteger taskId) throws IOException {
     tx("drawSeed " + taskId);
-    Hash32 seed = Keccak.hashUtf8("seed of " + taskId);
+    Hash32 seed = Keccak.hashUtf8("seed of " + taskId + " at " + task(taskId).seedBlock());
     update(taskId, t -> with(t, TaskStatus.COMMITTED, 0, seed));
     mine(new RegistryEvent.SeedDrawn(chain().head + 1, taskId, seed));
   }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,8 @@ class VerifierDaemonTest {
   private static final BigInteger TASK = BigInteger.valueOf(7);
   private static final Address TRAINER =
       Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+  private static final Address COPIER =
+      Address.fromHex("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
   private static final Hash32 ROOT = Keccak.hashUtf8("root");
   private static final SegmentLeaf LEAF =
       SegmentLeaf.of(
@@ -64,6 +67,7 @@ class VerifierDaemonTest {
   private FakeRegistry chain;
   private Verification verdict = Verification.valid("all sampled segments replayed");
   private int verifications;
+  private Executor replay = Runnable::run;
 
   @BeforeEach
   void chain() {
@@ -127,7 +131,7 @@ class VerifierDaemonTest {
             settings(confirmations),
             clock,
             inline,
-            Runnable::run);
+            replay);
     daemon.load();
     daemons.add(daemon);
     return daemon;
@@ -151,7 +155,12 @@ class VerifierDaemonTest {
 
   /** Commits, confirms, draws the seed and confirms it: the daemon then verifies. */
   private void committedAndSeeded(VerifierDaemon daemon, int confirmations) throws IOException {
-    chain.commit(TASK, TRAINER, ROOT, 4);
+    committedAndSeeded(daemon, confirmations, TRAINER);
+  }
+
+  private void committedAndSeeded(VerifierDaemon daemon, int confirmations, Address trainer)
+      throws IOException {
+    chain.commit(TASK, trainer, ROOT, 4);
     for (int i = 0; i < Math.max(2, confirmations); i++) {
       chain.mine(); // past the seed block, and the commit confirmed
     }
@@ -388,6 +397,66 @@ class VerifierDaemonTest {
     low.poll();
     assertThat(verifications).isEqualTo(2);
     assertThat(chain.sent).last().asString().isEqualTo(address(0).toHex() + " dispute 7 bond 5");
+  }
+
+  /**
+   * The registry does not keep roots unique: once a commitment expired, the next claimer may commit
+   * the same root to the same task. It binds the first trainer, so it opens nothing for the copier
+   * and the bundle behind it does not match the new commitment. The daemon must take it as a new
+   * commitment (both events fall between two polls here, so it never sees the task reopened) and
+   * verify it, not keep the first commitment's verdict.
+   */
+  @Test
+  void theSameRootRecommittedByAnotherTrainer_isVerifiedAsANewCommitment() throws IOException {
+    chain.rules = new ModelRules(10, 4, 2, 3, 0, 0, 3600, 0, BigInteger.TEN, BigInteger.valueOf(5));
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0, TRAINER);
+    Hash32 firstSeed = seed();
+    assertThat(low.state().tasks().get(TASK).own().verdict()).isEqualTo(Verdict.VALID);
+
+    verdict = Verification.unavailable("bundle does not match the commitment: task binding");
+    committedAndSeeded(low, 0, COPIER);
+
+    TrackedTask copy = low.state().tasks().get(TASK);
+    assertThat(verifications).isEqualTo(2);
+    assertThat(copy.trainer()).isEqualTo(COPIER);
+    assertThat(seed()).isNotEqualTo(firstSeed);
+    assertThat(copy.own().attestation()).isEqualTo(Attestation.unavailable(TASK, ROOT, seed()));
+    peerSigns(2, Attestation.unavailable(TASK, ROOT, seed()));
+    low.poll();
+    assertThat(chain.sent)
+        .last()
+        .asString()
+        .isEqualTo(address(0).toHex() + " submitAttestations 7 UNAVAILABLE 2");
+  }
+
+  /**
+   * A replay of the first commitment that ends after the same root was re-committed by another
+   * trainer (and its seed drawn) is about the other binding and the other sample: its VALID must
+   * not be signed for the copy. The copy is verified on its own.
+   */
+  @Test
+  void aVerdictOnAnExpiredCommitment_isNotSignedForTheSameRootRecommittedByAnotherTrainer()
+      throws IOException {
+    chain.rules = new ModelRules(10, 4, 2, 3, 0, 0, 3600, 0, BigInteger.TEN, BigInteger.valueOf(5));
+    List<Runnable> replays = new ArrayList<>();
+    replay = replays::add;
+    VerifierDaemon low = daemon(0, 0);
+    committedAndSeeded(low, 0, TRAINER);
+    assertThat(replays).as("the first commitment's replay is running").hasSize(1);
+    committedAndSeeded(low, 0, COPIER);
+    assertThat(replays).as("one replay of a task at a time").hasSize(1);
+
+    replays.remove(0).run(); // VALID, for the first commitment
+    assertThat(verifications).isEqualTo(1);
+    assertThat(low.state().tasks().get(TASK).own()).isNull();
+
+    verdict = Verification.unavailable("bundle does not match the commitment: task binding");
+    low.poll();
+    replays.remove(0).run();
+    assertThat(verifications).isEqualTo(2);
+    assertThat(low.state().tasks().get(TASK).own().attestation())
+        .isEqualTo(Attestation.unavailable(TASK, ROOT, seed()));
   }
 
   /** Two other verifiers' batch with {@code accepted} lands. */
