@@ -32,61 +32,176 @@ import org.junit.jupiter.api.io.TempDir;
  * Attack (d): a worker copies another worker's published proof. Tasks A and B of the same model
  * start from the same head. An honest trainer trains A and publishes it. The copier claims B.
  *
- * <p>Copying A's root verbatim is refused by the registry ({@code RootAlreadyCommitted}); it could
- * not pass anyway: every leaf binds the trainer and the task, so under B's binding no leaf of A's
+ * <p>Copying A's root verbatim lands on-chain (the registry does not keep roots unique), but it
+ * proves nothing: every leaf binds the trainer and the task, so under B's binding no leaf of A's
  * tree proves against A's root (checked here with the registry's own {@code segmentLeaf} and {@code
- * verifySegmentProof}).
+ * verifySegmentProof}), and no FRAUD batch can be proven against it either. Whether the copy points
+ * the verifiers at A's bundle (its manifest carries A's binding) or at nothing, they find no bundle
+ * that matches B's commitment, sign UNAVAILABLE once their grace period is over, and that quorum
+ * slashes the copier's whole bond and jails it.
  *
- * <p>Two ways on from there. The rebinding copier downloads A's bundle, rewrites it under its own
- * binding and commits that root: the bundle validates, but its batches were derived from A's seed,
- * so every segment fails replay with BATCH_MISMATCH and a FRAUD quorum slashes it. The withholding
- * copier commits an altered root and serves nothing: the verifiers cannot fetch its bundle, sign
- * UNAVAILABLE once their grace period is over, and the quorum slashes it just the same. Either way
- * A is finalized and paid, and the attesters are paid.
+ * <p>The rebinding copier downloads A's bundle, rewrites it under its own binding and commits that
+ * root: the bundle validates, but its batches were derived from A's seed, so every segment fails
+ * replay with BATCH_MISMATCH and a FRAUD quorum slashes it. Every way, A is finalized and paid, and
+ * the attesters are paid.
  */
 class CopiedCommitmentIT {
 
-  /** {@code RootAlreadyCommitted(bytes32,uint256)}. */
-  private static final String ROOT_ALREADY_COMMITTED = "0x286f3a14";
+  /** {@code NotActiveTrainer(address)}. */
+  private static final String NOT_ACTIVE_TRAINER = "0xd4e33bf4";
 
   @TempDir Path dir;
 
   @Test
-  void aVerbatimCopyIsRefused_andARebuiltCopyFailsReplay_whileTheOriginalIsPaid() throws Exception {
+  void
+      aVerbatimCopyPointedAtTheOriginalBundle_lands_endsUnavailable_theCopierSlashedAndTheOriginalPaid()
+          throws Exception {
     try (AdversarialFixture f = AdversarialFixture.start("CopiedCommitmentIT", dir, 8)) {
       f.startVerifiers(f.honestVerifiers());
       BigInteger taskA = f.createTask(40);
       BigInteger taskB = f.createTask(40);
       AdversarialFixture.Committed original = f.train(f.victim(), taskA, null);
       f.flow.claim(f.cheater(), taskB);
-      verbatimCopyIsRefused(f, original, taskB);
 
-      // A verbatim copy of A's root could not be opened either: no leaf proves under B's binding.
+      // A's root, final checkpoint and locator, verbatim: the verifiers fetch A's bundle.
+      verbatimCopyLands(f, original, taskB, original.locator());
+      noLeafOfTheOriginalOpensTheCopy(f, original, taskB);
+
+      copyEndsUnavailable_theCopierSlashedAndHonestPartiesPaid(f, original, taskB);
+    }
+  }
+
+  @Test
+  void aVerbatimCopyPointedAtNothing_lands_endsUnavailable_theCopierSlashedAndHonestPartiesPaid()
+      throws Exception {
+    try (AdversarialFixture f = AdversarialFixture.start("CopiedCommitmentWithheldIT", dir, 8)) {
+      f.startVerifiers(f.honestVerifiers());
+      BigInteger taskA = f.createTask(40);
+      BigInteger taskB = f.createTask(40);
+      AdversarialFixture.Committed original = f.train(f.victim(), taskA, null);
+      f.flow.claim(f.cheater(), taskB);
+
+      // A's root verbatim, and a locator whose manifest nobody serves.
+      String locator = original.locator();
+      String withheld =
+          locator.substring(0, locator.indexOf('#') + 1)
+              + Keccak.hashUtf8("a manifest never published").toHex().substring(2);
+      verbatimCopyLands(f, original, taskB, withheld);
+
+      copyEndsUnavailable_theCopierSlashedAndHonestPartiesPaid(f, original, taskB);
+    }
+  }
+
+  /**
+   * The honest verifiers find no bundle matching B's commitment and sign UNAVAILABLE after their
+   * grace; A is attested VALID. Settled: the copier lost its bond and is jailed (it can claim no
+   * task), B's attesters shared the prover share, A's trainer got its reward and A's attesters
+   * their fee.
+   */
+  private static void copyEndsUnavailable_theCopierSlashedAndHonestPartiesPaid(
+      AdversarialFixture f, AdversarialFixture.Committed original, BigInteger taskB)
+      throws Exception {
+    BigInteger taskA = original.taskId();
+    TrainingRegistry.TaskView a = f.awaitStatus(taskA, TaskStatus.ATTESTED);
+    TrainingRegistry.TaskView b = f.awaitStatus(taskB, TaskStatus.ATTESTED);
+    assertThat(a.verdict.intValueExact()).isEqualTo(Verdict.VALID.code());
+    assertThat(b.verdict.intValueExact()).isEqualTo(Verdict.UNAVAILABLE.code());
+
+    BigInteger copierStake = f.staked(f.cheater());
+    BigInteger verifiersBefore = stakeTokensOf(f);
+    f.settle(taskA, TaskStatus.FINALIZED);
+    TrainingRegistry.TaskView rejected = f.settle(taskB, TaskStatus.REJECTED);
+
+    assertThat(rejected.verdict.intValueExact()).isEqualTo(Verdict.UNAVAILABLE.code());
+    assertThat(f.staked(f.cheater()))
+        .isEqualTo(copierStake.subtract(AdversarialFixture.TRAINER_BOND));
+    assertThat(f.jailed(f.cheater())).isTrue();
+    BigInteger next = f.createTask(40);
+    assertThatThrownBy(() -> f.flow.claim(f.cheater(), next))
+        .as("the jailed copier claims nothing more")
+        .hasMessageContaining(NOT_ACTIVE_TRAINER);
+    // The attesters of B shared its prover share (QUORUM divides it: no dust).
+    assertThat(rejected.proverShare.signum()).isPositive();
+    assertThat(stakeTokensOf(f).subtract(verifiersBefore)).isEqualTo(rejected.proverShare);
+    // A: the head moved, the trainer got its reward, A's attesters their fee.
+    assertThat(f.head()).isEqualTo(original.result().manifest().finalCheckpoint());
+    var token = f.suite.modelToken(f.suite.registry().getModel(f.modelId).send().token);
+    assertThat(token.balanceOf(f.victim().getAddress()).send())
+        .isEqualTo(AdversarialFixture.REWARD);
+    BigInteger fees = BigInteger.ZERO;
+    for (var v : f.honestVerifiers()) {
+      fees = fees.add(token.balanceOf(v.getAddress()).send());
+    }
+    assertThat(fees)
+        .isEqualTo(
+            AdversarialFixture.VERIFIER_FEE
+                .divide(BigInteger.valueOf(AdversarialFixture.QUORUM))
+                .multiply(BigInteger.valueOf(AdversarialFixture.QUORUM)));
+    assertThat(f.jailed(f.victim())).isFalse();
+    for (var v : f.honestVerifiers()) {
+      assertThat(f.jailed(v)).isFalse();
+    }
+  }
+
+  /** The copier commits A's root and final checkpoint for B verbatim: it lands, B is committed. */
+  private static void verbatimCopyLands(
+      AdversarialFixture f, AdversarialFixture.Committed original, BigInteger taskB, String locator)
+      throws Exception {
+    Hash32 rootA = original.result().manifest().root();
+    f.flow.commit(
+        f.cheater(), taskB, rootA, original.result().manifest().finalCheckpoint(), locator);
+    TrainingRegistry.TaskView b = f.task(taskB);
+    assertThat(TaskStatus.of(b.status)).isEqualTo(TaskStatus.COMMITTED);
+    assertThat(Hash32.of(b.root)).isEqualTo(rootA);
+    assertThat(b.trainer).isEqualToIgnoringCase(f.cheater().getAddress());
+  }
+
+  /** No leaf of A's tree proves against A's root under B's binding; under A's, every one does. */
+  private static void noLeafOfTheOriginalOpensTheCopy(
+      AdversarialFixture f, AdversarialFixture.Committed original, BigInteger taskB)
+      throws Exception {
+    ProofBundle bundleA =
+        new BundleReader(AdversarialFixture.HASHER)
+            .validate(original.result().bundleDir())
+            .validBundle()
+            .orElseThrow();
+    TrainingRegistry registry = f.suite.registry();
+    BigInteger segments = BigInteger.valueOf(bundleA.segments());
+    for (int i = 0; i < bundleA.segments(); i++) {
+      SegmentLeaf leaf = bundleA.leaf(i);
+      var proof = bundleA.proof(i).stream().map(Hash32::bytes).toList();
+      BigInteger index = BigInteger.valueOf(i);
+      byte[] leafUnderA = leafOf(registry, original.taskId(), leaf);
+      byte[] leafUnderB = leafOf(registry, taskB, leaf);
+      assertThat(
+              registry
+                  .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderA, proof)
+                  .send())
+          .isTrue();
+      assertThat(
+              registry
+                  .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderB, proof)
+                  .send())
+          .as("segment %d of the copied root under the copier's binding", i)
+          .isFalse();
+    }
+  }
+
+  @Test
+  void aRebuiltCopyFailsReplay_andIsSlashedOnFraud_whileTheOriginalIsPaid() throws Exception {
+    try (AdversarialFixture f = AdversarialFixture.start("CopiedCommitmentRebuiltIT", dir, 8)) {
+      f.startVerifiers(f.honestVerifiers());
+      BigInteger taskA = f.createTask(40);
+      BigInteger taskB = f.createTask(40);
+      AdversarialFixture.Committed original = f.train(f.victim(), taskA, null);
+      f.flow.claim(f.cheater(), taskB);
+
       ProofBundle bundleA =
           new BundleReader(AdversarialFixture.HASHER)
               .validate(original.result().bundleDir())
               .validBundle()
               .orElseThrow();
       TrainingRegistry registry = f.suite.registry();
-      for (int i = 0; i < bundleA.segments(); i++) {
-        SegmentLeaf leaf = bundleA.leaf(i);
-        var proof = bundleA.proof(i).stream().map(Hash32::bytes).toList();
-        BigInteger index = BigInteger.valueOf(i);
-        BigInteger segments = BigInteger.valueOf(bundleA.segments());
-        byte[] leafUnderA = leafOf(registry, taskA, leaf);
-        byte[] leafUnderB = leafOf(registry, taskB, leaf);
-        assertThat(
-                registry
-                    .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderA, proof)
-                    .send())
-            .isTrue();
-        assertThat(
-                registry
-                    .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderB, proof)
-                    .send())
-            .as("segment %d of the copied root under the copier's binding", i)
-            .isFalse();
-      }
 
       // The rebinding copier: fetch A's published bundle, rewrite it for B, commit.
       Path fetched = dir.resolve("copier-fetched");
@@ -126,87 +241,6 @@ class CopiedCommitmentIT {
       assertThat(f.jailed(f.cheater())).isTrue();
       assertThat(f.jailed(f.victim())).isFalse();
     }
-  }
-
-  @Test
-  void aWithheldAlteredCopy_endsInAnUnavailableQuorum_theCopierSlashedAndHonestPartiesPaid()
-      throws Exception {
-    try (AdversarialFixture f = AdversarialFixture.start("CopiedCommitmentWithheldIT", dir, 8)) {
-      f.startVerifiers(f.honestVerifiers());
-      BigInteger taskA = f.createTask(40);
-      BigInteger taskB = f.createTask(40);
-      AdversarialFixture.Committed original = f.train(f.victim(), taskA, null);
-      f.flow.claim(f.cheater(), taskB);
-      verbatimCopyIsRefused(f, original, taskB);
-
-      // One byte of A's root changed, and a locator whose manifest nobody serves.
-      byte[] altered = original.result().manifest().root().bytes().clone();
-      altered[31] ^= 1;
-      String locator = original.locator();
-      String withheld =
-          locator.substring(0, locator.indexOf('#') + 1)
-              + Keccak.hashUtf8("a manifest never published").toHex().substring(2);
-      f.flow.commit(
-          f.cheater(),
-          taskB,
-          Hash32.of(altered),
-          original.result().manifest().finalCheckpoint(),
-          withheld);
-
-      TrainingRegistry.TaskView a = f.awaitStatus(taskA, TaskStatus.ATTESTED);
-      TrainingRegistry.TaskView b = f.awaitStatus(taskB, TaskStatus.ATTESTED);
-      assertThat(a.verdict.intValueExact()).isEqualTo(Verdict.VALID.code());
-      assertThat(b.verdict.intValueExact()).isEqualTo(Verdict.UNAVAILABLE.code());
-
-      BigInteger copierStake = f.staked(f.cheater());
-      BigInteger verifiersBefore = stakeTokensOf(f);
-      f.settle(taskA, TaskStatus.FINALIZED);
-      TrainingRegistry.TaskView rejected = f.settle(taskB, TaskStatus.REJECTED);
-
-      assertThat(rejected.verdict.intValueExact()).isEqualTo(Verdict.UNAVAILABLE.code());
-      assertThat(f.staked(f.cheater()))
-          .isEqualTo(copierStake.subtract(AdversarialFixture.TRAINER_BOND));
-      assertThat(f.jailed(f.cheater())).isTrue();
-      // The attesters of B shared its prover share (QUORUM divides it: no dust).
-      assertThat(rejected.proverShare.signum()).isPositive();
-      assertThat(stakeTokensOf(f).subtract(verifiersBefore)).isEqualTo(rejected.proverShare);
-      // A: the head moved, the trainer got its reward, A's attesters their fee.
-      assertThat(f.head()).isEqualTo(original.result().manifest().finalCheckpoint());
-      var token = f.suite.modelToken(f.suite.registry().getModel(f.modelId).send().token);
-      assertThat(token.balanceOf(f.victim().getAddress()).send())
-          .isEqualTo(AdversarialFixture.REWARD);
-      BigInteger fees = BigInteger.ZERO;
-      for (var v : f.honestVerifiers()) {
-        fees = fees.add(token.balanceOf(v.getAddress()).send());
-      }
-      assertThat(fees)
-          .isEqualTo(
-              AdversarialFixture.VERIFIER_FEE
-                  .divide(BigInteger.valueOf(AdversarialFixture.QUORUM))
-                  .multiply(BigInteger.valueOf(AdversarialFixture.QUORUM)));
-      assertThat(f.jailed(f.victim())).isFalse();
-      for (var v : f.honestVerifiers()) {
-        assertThat(f.jailed(v)).isFalse();
-      }
-    }
-  }
-
-  /** The copier commits A's root for B verbatim: the registry refuses it; B stays claimed. */
-  private static void verbatimCopyIsRefused(
-      AdversarialFixture f, AdversarialFixture.Committed original, BigInteger taskB)
-      throws Exception {
-    Hash32 rootA = original.result().manifest().root();
-    assertThatThrownBy(
-            () ->
-                f.flow.commit(
-                    f.cheater(),
-                    taskB,
-                    rootA,
-                    original.result().manifest().finalCheckpoint(),
-                    original.locator()))
-        .hasMessageContaining(ROOT_ALREADY_COMMITTED);
-    assertThat(f.suite.registry().rootTask(rootA.bytes()).send()).isEqualTo(original.taskId());
-    assertThat(f.status(taskB)).isEqualTo(TaskStatus.CLAIMED);
   }
 
   private static BigInteger stakeTokensOf(AdversarialFixture f) throws Exception {
