@@ -66,7 +66,8 @@ function resolveTest(ref, forge, java) {
 
 function threatStatus(threat, tests) {
   const has = (s) => tests.some((t) => t.status === s);
-  if (threat.finding) return has('fail') ? 'open' : tests.every((t) => t.status === 'pass') ? 'fixed' : 'pending';
+  // 'present': a Java unit test that exists and runs in the default build (./mvnw verify).
+  if (threat.finding) return has('fail') ? 'open' : tests.every((t) => ['pass', 'present'].includes(t.status)) ? 'fixed' : 'pending';
   if (has('fail')) return 'fail';
   if (['missing', 'not present', 'not run', 'skipped'].some(has)) return 'pending';
   return 'pass';
