@@ -2,6 +2,8 @@ package io.proofmint.worker.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.proofmint.protocol.bundle.BundleHeader;
+import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.protocol.io.AtomicFiles;
@@ -58,6 +60,13 @@ public record ModelDefinition(
 
   public Hash32 specHash() {
     return Keccak.hashUtf8(canonical());
+  }
+
+  /** The header of a bundle that trains this model under {@code binding} with {@code profile}. */
+  public BundleHeader bundleHeader(
+      TaskBinding binding, ReproducibilityProfile profile, long steps, int segmentLength) {
+    return new BundleHeader(
+        binding, specHash(), datasetRoot(), profile.canonical(), steps, segmentLength);
   }
 
   /** The file form: plain JSON a person can read and edit. */

@@ -82,14 +82,7 @@ public final class TrainingJob {
       StepListener listener)
       throws IOException {
     Hash32 specHash = model.specHash();
-    BundleHeader header =
-        new BundleHeader(
-            binding,
-            specHash,
-            model.datasetRoot(),
-            engine.profile().canonical(),
-            steps,
-            segmentLength);
+    BundleHeader header = model.bundleHeader(binding, engine.profile(), steps, segmentLength);
     BundleWriter writer = BundleWriter.open(bundleDir, header, hasher);
     if (writer.isFinished()) {
       LOG.info("bundle {} is complete; nothing to train", bundleDir);

@@ -53,14 +53,7 @@ public final class CheatingTrainer {
       Cheat cheat)
       throws IOException {
     Hash32 specHash = model.specHash();
-    BundleHeader header =
-        new BundleHeader(
-            binding,
-            specHash,
-            model.datasetRoot(),
-            engine.profile().canonical(),
-            steps,
-            segmentLength);
+    BundleHeader header = model.bundleHeader(binding, engine.profile(), steps, segmentLength);
     BundleWriter writer = BundleWriter.open(bundleDir, header, hasher);
     Hash32 parentHash = writer.start(parent);
     BatchDeriver batches = deriver(TaskSeed.of(binding, parentHash));
