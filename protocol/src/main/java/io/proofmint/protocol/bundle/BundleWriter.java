@@ -127,6 +127,20 @@ public final class BundleWriter {
    */
   public Hash32 completeSegment(List<StepRecord> segmentRecords, Checkpoint end)
       throws IOException {
+    return completeSegment(segmentRecords, end, null);
+  }
+
+  /**
+   * Like {@link #completeSegment(List, Checkpoint)} for a caller that has already hashed {@code
+   * end} with this writer's hashing scheme ({@link CheckpointHasher#hash(Checkpoint,
+   * io.proofmint.protocol.checkpoint.ParallelLoop)}, say, on its own threads): the file is written
+   * under {@code endHash} without hashing it again. A wrong hash is caught when the bundle is
+   * resumed or validated, both of which re-hash every checkpoint file.
+   *
+   * @param endHash the hash of {@code end}, or null to have it computed here
+   */
+  public Hash32 completeSegment(List<StepRecord> segmentRecords, Checkpoint end, Hash32 endHash)
+      throws IOException {
     if (!isStarted() || isFinished()) {
       throw new IllegalStateException(
           "bundle %s: expected a started, unfinished bundle, got %s"
@@ -144,7 +158,7 @@ public final class BundleWriter {
           "segment %d: expected end checkpoint at model step %d, got %d"
               .formatted(segment, lastStep + header.segmentLength(), end.step()));
     }
-    Hash32 hash = putCheckpoint(end);
+    Hash32 hash = endHash == null ? putCheckpoint(end) : putCheckpoint(end, endHash);
     SegmentProgress progress = new SegmentProgress(segment, hash, segmentRecords);
     // Unforced: resume re-checks every journal entry and the hash of its end checkpoint.
     AtomicFiles.writeUnforced(
@@ -196,6 +210,18 @@ public final class BundleWriter {
           return BundleLayout.checkpoint(dir, hash[0]);
         });
     return hash[0];
+  }
+
+  /** Writes a checkpoint under a hash the caller computed from the same checkpoint. */
+  private Hash32 putCheckpoint(Checkpoint checkpoint, Hash32 hash) throws IOException {
+    Path target = BundleLayout.checkpoint(dir, hash);
+    AtomicFiles.writeUnforcedNamed(
+        BundleLayout.checkpointDir(dir),
+        out -> {
+          CheckpointEncoder.encode(checkpoint, out);
+          return target;
+        });
+    return hash;
   }
 
   private void resume() throws IOException {

@@ -2,6 +2,7 @@ package io.proofmint.protocol.checkpoint;
 
 import io.proofmint.protocol.commit.PositionalMerkleTree;
 import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.protocol.crypto.Sha256;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -21,6 +23,12 @@ import java.util.function.LongConsumer;
  * leaf has a fixed position in the tree.
  */
 public final class CheckpointHasher {
+
+  // Per-thread scratch for hash(Checkpoint, ParallelLoop): the loop's threads live long.
+  private static final ThreadLocal<byte[]> CHUNK_BUFFER =
+      ThreadLocal.withInitial(() -> new byte[ChunkHash.CHUNK_SIZE]);
+  private static final ThreadLocal<MessageDigest> LEAF_DIGEST =
+      ThreadLocal.withInitial(Sha256::newDigest);
 
   private final ForkJoinPool pool; // null: the calling thread does all the work
 
@@ -54,6 +62,25 @@ public final class CheckpointHasher {
       throw new UncheckedIOException("chunk hasher never throws", e);
     }
     return sink.finish();
+  }
+
+  /**
+   * The hash of a checkpoint's canonical encoding, its chunks encoded and hashed as the tasks of
+   * {@code loop} (this hasher's own pool is not used): each task holds one 64 KiB chunk at a time.
+   */
+  public Hash32 hash(Checkpoint checkpoint, ParallelLoop loop) {
+    CheckpointBytes bytes = new CheckpointBytes(checkpoint);
+    long length = bytes.length();
+    Hash32[] leaves = new Hash32[Math.toIntExact(ChunkHash.chunkCount(length))];
+    loop.forEach(
+        leaves.length,
+        index -> {
+          byte[] chunk = CHUNK_BUFFER.get();
+          int size = ChunkHash.chunkLength(length, index);
+          bytes.copy((long) index * ChunkHash.CHUNK_SIZE, chunk, 0, size);
+          leaves[index] = ChunkHash.leaf(LEAF_DIGEST.get(), chunk, 0, size);
+        });
+    return ChunkHash.fromLeaves(length, List.of(leaves));
   }
 
   /** The hash of a file's bytes, read with positional reads (in parallel with a pool). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.checkpoint.ParallelLoop;
 import io.proofmint.protocol.commit.SegmentTree;
 import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.crypto.Hash32;
@@ -54,6 +55,33 @@ class BundleWriterTest {
     for (Hash32 hash : checkpoints) {
       assertThat(BundleLayout.checkpoint(dir, hash)).exists();
     }
+  }
+
+  @Test
+  void completeSegment_withTheCallersHash_writesTheSameBundle() throws IOException {
+    BundleManifest hashedHere = writeAll(dir.resolve("a"));
+
+    BundleWriter writer = BundleWriter.open(dir.resolve("b"), HEADER, hasher);
+    writer.start(checkpoint(0));
+    for (int i = 0; i < S; i++) {
+      Hash32 end = hasher.hash(checkpoint(i + 1), ParallelLoop.SEQUENTIAL);
+      assertThat(writer.completeSegment(segmentRecords(i), checkpoint(i + 1), end)).isEqualTo(end);
+    }
+    assertThat(writer.finish()).isEqualTo(hashedHere);
+    assertThat(new BundleReader(hasher).validate(dir.resolve("b")).isValid()).isTrue();
+  }
+
+  @Test
+  void completeSegment_underAWrongCallerHash_isDroppedWhenTheBundleIsResumed() throws IOException {
+    Path bundle = dir.resolve("b");
+    BundleWriter first = BundleWriter.open(bundle, HEADER, hasher);
+    first.start(checkpoint(0));
+    first.completeSegment(segmentRecords(0), checkpoint(1));
+    first.completeSegment(segmentRecords(1), checkpoint(2), hasher.hash(checkpoint(3)));
+
+    BundleWriter resumed = BundleWriter.open(bundle, HEADER, hasher);
+    assertThat(resumed.segmentsDone()).isEqualTo(1);
+    assertThat(resumed.lastCheckpoint()).isEqualTo(hasher.hash(checkpoint(1)));
   }
 
   @Test

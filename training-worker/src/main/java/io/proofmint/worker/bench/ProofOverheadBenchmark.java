@@ -31,10 +31,13 @@ import java.util.Comparator;
 /**
  * The cost of recording a proof: the same steps on the same derived batches, once plainly and once
  * through {@link TrainingJob} (a checkpoint encoded, hashed and written every k steps, plus the
- * per-step records). Runs alternate and repeat; the fastest of each kind is compared.
+ * per-step records). Runs alternate, a plain run then a proof run, and repeat. Two estimates: the
+ * fastest proof run against the fastest plain run, and the median over the repeats of each proof
+ * run against the plain run just before it. On a shared VM, where a run's speed drifts by tens of
+ * percent from minute to minute, the median of pairs is the steadier of the two.
  *
  * <p>Usage: {@code ProofOverheadBenchmark [layers=784,256,256,10] [batch=128] [steps=200] [k=10]
- * [threads=1,2] [repeats=3]}
+ * [threads=1,2] [repeats=9]}
  */
 public final class ProofOverheadBenchmark {
 
@@ -46,7 +49,10 @@ public final class ProofOverheadBenchmark {
     int steps = Integer.parseInt(arg(args, 2, "200"));
     int k = Integer.parseInt(arg(args, 3, "10"));
     int[] threads = ints(arg(args, 4, "1,2"));
-    int repeats = Integer.parseInt(arg(args, 5, "3"));
+    int repeats = Integer.parseInt(arg(args, 5, "9"));
+    if (repeats < 1) {
+      throw new IllegalArgumentException("repeats: expected at least 1, got " + repeats);
+    }
     Examples data = SyntheticTask.gaussianClusters(1, 4096, layers[0], layers[layers.length - 1]);
     ModelDefinition model =
         new ModelDefinition(
@@ -66,10 +72,11 @@ public final class ProofOverheadBenchmark {
     System.out.printf(
         "model %s, batch %d, %d steps, k = %d, state %.1f MB%n",
         Arrays.toString(layers), batch, steps, k, stateBytes(model) / 1e6);
-    System.out.println("threads  plain s  proof s  overhead");
+    System.out.println("threads  plain s  proof s  overhead (fastest)  overhead (median pair)");
     for (int t : threads) {
       double plain = Double.MAX_VALUE;
       double proof = Double.MAX_VALUE;
+      double[] pairOverhead = new double[repeats];
       try (WorkerPool pool = WorkerPool.create(t);
           TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), pool)) {
         Checkpoint parent = StateCheckpoints.initial(engine, model);
@@ -83,21 +90,26 @@ public final class ProofOverheadBenchmark {
           StateCheckpoints.restore(engine, parent, model.specHash());
           long start = System.nanoTime();
           new SegmentRunner(engine, data, batches).run(0, steps, StepListener.NONE);
-          plain = Math.min(plain, (System.nanoTime() - start) / 1e9);
+          double plainRun = (System.nanoTime() - start) / 1e9;
+          plain = Math.min(plain, plainRun);
 
           Path dir = Files.createTempDirectory("proof-overhead");
           try {
             start = System.nanoTime();
             new TrainingJob(model, data, hasher)
                 .run(engine, binding, parent, steps, k, dir.resolve("bundle"), StepListener.NONE);
-            proof = Math.min(proof, (System.nanoTime() - start) / 1e9);
+            double proofRun = (System.nanoTime() - start) / 1e9;
+            proof = Math.min(proof, proofRun);
+            pairOverhead[r] = proofRun / plainRun - 1;
           } finally {
             deleteTree(dir);
           }
         }
       }
+      Arrays.sort(pairOverhead);
       System.out.printf(
-          "%7d  %7.3f  %7.3f  %+7.1f%%%n", t, plain, proof, 100 * (proof / plain - 1));
+          "%7d  %7.3f  %7.3f  %+18.1f%%  %+20.1f%%%n",
+          t, plain, proof, 100 * (proof / plain - 1), 100 * pairOverhead[repeats / 2]);
     }
   }
 

@@ -100,6 +100,11 @@ public final class TrainingStep implements AutoCloseable {
     return profile;
   }
 
+  /** The threads this engine trains on (the caller's, lent for the engine's lifetime). */
+  public WorkerPool workers() {
+    return workers;
+  }
+
   /** Names and shapes of {@link #exportState()}, in order: parameters, then optimizer state. */
   public List<TensorSpec> stateLayout() {
     return layout;

@@ -57,14 +57,38 @@ public final class TrainingJob {
     }
   }
 
+  /**
+   * Whether the training threads hash each checkpoint themselves, between segments, rather than the
+   * background writer beside them. With a core that no training thread uses, the writer hashes
+   * there and training does not wait. When every core trains, a writer hashing beside them takes a
+   * core from one training thread in the middle of a step while the others wait for it at the
+   * step's end; hashing on all training threads between segments costs the same CPU without that
+   * stall (docs/benchmarks.md, "Proof recording overhead").
+   */
+  static boolean hashesOnTrainingThreads(int trainingThreads, int cores) {
+    return trainingThreads >= cores;
+  }
+
   private final ModelDefinition model;
   private final Examples data;
   private final CheckpointHasher hasher;
+  private final Boolean hashOnTrainingThreads; // null: decide by the core count
 
   public TrainingJob(ModelDefinition model, Examples data, CheckpointHasher hasher) {
+    this(model, data, hasher, null);
+  }
+
+  private TrainingJob(
+      ModelDefinition model, Examples data, CheckpointHasher hasher, Boolean hashOnTraining) {
     this.model = model;
     this.data = data;
     this.hasher = hasher;
+    this.hashOnTrainingThreads = hashOnTraining;
+  }
+
+  /** This job with the place checkpoints are hashed fixed instead of chosen by core count. */
+  TrainingJob hashingOnTrainingThreads(boolean onTrainingThreads) {
+    return new TrainingJob(model, data, hasher, onTrainingThreads);
   }
 
   /**
@@ -112,8 +136,20 @@ public final class TrainingJob {
             data.size(),
             model.spec().batchSize());
     SegmentRunner runner = new SegmentRunner(engine, data, batches);
-    // Checkpoints are encoded, hashed and written on one background thread while the next segment
-    // trains; at most one is in flight, and the writer is only ever used by one thread at a time.
+    int threads = engine.workers().threads();
+    boolean hashOnTraining =
+        hashOnTrainingThreads != null
+            ? hashOnTrainingThreads
+            : hashesOnTrainingThreads(threads, Runtime.getRuntime().availableProcessors());
+    LOG.info(
+        "checkpoints every {} steps, hashed {}",
+        segmentLength,
+        hashOnTraining
+            ? "on the " + threads + " training thread(s) between segments"
+            : "on a background thread beside training");
+    // Checkpoints are encoded, (hashed) and written on one background thread while the next
+    // segment trains; at most one is in flight, and the writer is only used by one thread at a
+    // time.
     ExecutorService background =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("checkpoint-writer").unstarted(r));
@@ -131,8 +167,9 @@ public final class TrainingJob {
                 ? StateCheckpoints.capture(engine, specHash)
                 : StateCheckpoints.captureInto(engine, specHash, captured[slot]);
         Checkpoint end = captured[slot];
+        Hash32 endHash = hashOnTraining ? hasher.hash(end, engine.workers()::forEach) : null;
         awaitWrite(inFlight);
-        inFlight = background.submit(() -> writer.completeSegment(records, end));
+        inFlight = background.submit(() -> writer.completeSegment(records, end, endHash));
       }
       awaitWrite(inFlight);
       inFlight = null;

@@ -88,6 +88,34 @@ class TrainingJobTest {
   }
 
   @Test
+  void run_hashingOnTheTrainingThreadsOrBesideThem_writesTheSameBundle() throws Exception {
+    Hash32[] roots = new Hash32[2];
+    for (int i = 0; i < 2; i++) {
+      Path bundle = dir.resolve("b" + i);
+      try (TrainingStep engine = engine()) {
+        Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
+        roots[i] =
+            new TrainingJob(MODEL, DATA, HASHER)
+                .hashingOnTrainingThreads(i == 0)
+                .run(engine, BINDING, parent, 30, 10, bundle, StepListener.NONE)
+                .manifest()
+                .root();
+      }
+      BundleValidation validation = new BundleReader(HASHER).validate(bundle);
+      assertThat(validation.isValid()).as(validation.toString()).isTrue();
+    }
+    assertThat(roots[0]).isEqualTo(roots[1]);
+  }
+
+  @Test
+  void checkpointsAreHashedOnTheTrainingThreads_exactlyWhenNoCoreIsLeftOver() {
+    assertThat(TrainingJob.hashesOnTrainingThreads(2, 2)).isTrue();
+    assertThat(TrainingJob.hashesOnTrainingThreads(8, 4)).isTrue();
+    assertThat(TrainingJob.hashesOnTrainingThreads(1, 2)).isFalse();
+    assertThat(TrainingJob.hashesOnTrainingThreads(3, 4)).isFalse();
+  }
+
+  @Test
   void run_afterACrashMidSegment_resumesToTheSameRootAsAnUninterruptedRun() throws Exception {
     Hash32 uninterrupted;
     try (TrainingStep engine = engine()) {
