@@ -16,6 +16,17 @@ public interface ArtifactStore {
   /** Stores a copy of {@code source} and returns its address. */
   Hash32 put(ArtifactKind kind, Path source) throws IOException;
 
+  /**
+   * Stores {@code source} under {@code expected} if it hashes to that, and stores nothing
+   * otherwise. An artifact already stored under {@code expected} is kept. The store may share the
+   * file with {@code source} (a hard link) instead of copying it, so {@code source} must not be
+   * changed in place afterwards (replacing it by a rename is fine).
+   *
+   * @throws io.proofmint.protocol.io.HashMismatchException naming {@code source}, the expected and
+   *     the actual hash, if they differ
+   */
+  void putExpected(ArtifactKind kind, Path source, Hash32 expected) throws IOException;
+
   /** Stores {@code bytes} and returns their address. */
   Hash32 put(ArtifactKind kind, byte[] bytes) throws IOException;
 

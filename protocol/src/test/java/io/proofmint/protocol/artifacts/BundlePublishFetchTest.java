@@ -110,6 +110,46 @@ class BundlePublishFetchTest {
   }
 
   @Test
+  void publish_refusesABundleWithADamagedCheckpoint_andStoresNeitherItNorTheManifest()
+      throws IOException {
+    Hash32 damaged = manifest.checkpoints().get(2);
+    Path file = BundleLayout.checkpoint(bundle, damaged);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(file, bytes);
+
+    assertThatThrownBy(this::publish)
+        .isInstanceOfSatisfying(
+            InvalidBundleException.class,
+            e -> {
+              assertThat(e.validation().reason()).isEqualTo(Reason.CHECKPOINT_HASH_MISMATCH);
+              assertThat(e.validation().file()).isEqualTo(file);
+              assertThat(e.validation().detail())
+                  .startsWith("checkpoint C_2: expected hash " + damaged);
+            });
+    assertThat(store.contains(ArtifactKind.CHECKPOINT, damaged)).isFalse();
+    assertThat(
+            store.contains(
+                ArtifactKind.BLOB, Keccak.hash(Files.readAllBytes(BundleLayout.manifest(bundle)))))
+        .isFalse();
+  }
+
+  @Test
+  void publish_refusesABundleWithAMissingCheckpoint_andStoresNothing() throws IOException {
+    Path file = BundleLayout.checkpoint(bundle, manifest.checkpoints().get(3));
+    Files.delete(file);
+
+    assertThatThrownBy(this::publish)
+        .isInstanceOfSatisfying(
+            InvalidBundleException.class,
+            e -> {
+              assertThat(e.validation().reason()).isEqualTo(Reason.CHECKPOINT_MISSING);
+              assertThat(e.validation().detail()).startsWith("checkpoint C_3: expected a file");
+            });
+    assertThat(filesUnder(store.root())).isEmpty();
+  }
+
+  @Test
   void fetch_ofSampledSegmentsGetsOnlyTheirCheckpointsAndValidatesAsAPartialBundle()
       throws IOException {
     ArtifactLocator locator = ArtifactLocator.parse(publish().toString());

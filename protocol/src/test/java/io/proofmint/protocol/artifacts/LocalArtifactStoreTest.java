@@ -4,6 +4,7 @@ import static io.proofmint.protocol.artifacts.ArtifactTestSupport.checkpoint;
 import static io.proofmint.protocol.artifacts.ArtifactTestSupport.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.proofmint.protocol.artifacts.LocalArtifactStore.ReadCheck;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,56 @@ class LocalArtifactStoreTest {
     try (InputStream in = store.open(ArtifactKind.BLOB, hash).orElseThrow()) {
       assertThat(in.readAllBytes()).isEqualTo(BYTES);
     }
+  }
+
+  @Test
+  void putExpected_onTheSameFileSystem_storesALinkToTheSource_notACopy() throws IOException {
+    Path source = work.resolve("c.ckpt");
+    Hash32 expected = CheckpointFiles.write(source, checkpoint(3), hasher);
+    assumeTrue(Files.getFileStore(source).equals(Files.getFileStore(root)), "one file system");
+    LocalArtifactStore store = new LocalArtifactStore(root);
+
+    store.putExpected(ArtifactKind.CHECKPOINT, source, expected);
+
+    Path stored = store.path(ArtifactKind.CHECKPOINT, expected).orElseThrow();
+    assertThat(Files.isSameFile(stored, source)).isTrue();
+    assertThat(filesUnder(root)).containsExactly(stored); // no temporary link left behind
+    Files.delete(source); // the bundle directory may go; the stored artifact stays
+    assertThat(hasher.hash(stored)).isEqualTo(expected);
+  }
+
+  @Test
+  void putExpected_ofAFileThatHashesOtherwise_storesNothing_andNamesTheFile() throws IOException {
+    Path source = work.resolve("c.ckpt");
+    Hash32 actual = CheckpointFiles.write(source, checkpoint(3), hasher);
+    Hash32 expected = hasher.hash(checkpoint(4));
+    LocalArtifactStore store = new LocalArtifactStore(root);
+
+    assertThatThrownBy(() -> store.putExpected(ArtifactKind.CHECKPOINT, source, expected))
+        .isInstanceOfSatisfying(
+            HashMismatchException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo(source);
+              assertThat(e.expected()).isEqualTo(expected);
+              assertThat(e.actual()).isEqualTo(actual);
+            });
+    assertThat(filesUnder(root)).isEmpty();
+    assertThat(source).exists();
+  }
+
+  @Test
+  void putExpected_ofAnArtifactAlreadyStored_keepsIt_andAMissingSourceIsAnError()
+      throws IOException {
+    LocalArtifactStore store = new LocalArtifactStore(root);
+    Hash32 hash = store.put(ArtifactKind.BLOB, BYTES);
+    Path gone = work.resolve("gone");
+
+    store.putExpected(ArtifactKind.BLOB, gone, hash); // nothing to do: stored already
+
+    assertThatThrownBy(() -> store.putExpected(ArtifactKind.BLOB, gone, Keccak.hashUtf8("other")))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining(gone.toString());
+    assertThat(filesUnder(root)).hasSize(1);
   }
 
   @Test
