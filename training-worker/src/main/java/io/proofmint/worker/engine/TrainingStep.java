@@ -3,6 +3,8 @@ package io.proofmint.worker.engine;
 import io.proofmint.worker.data.Examples;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class TrainingStep implements AutoCloseable {
   private final Adam adam;
   private final WorkerPool workers;
   private final List<TensorSpec> layout;
+  private CompletableFuture<?> pendingExport; // a copy of the state being made on another thread
 
   private TrainingStep(
       ModelSpec spec, ReproducibilityProfile profile, Model model, WorkerPool workers) {
@@ -67,6 +70,7 @@ public final class TrainingStep implements AutoCloseable {
 
   /** Sets the parameters from {@code seed} and the optimizer to its initial state. */
   public TrainingStep initialize(long seed) {
+    awaitExport();
     model.initialize(seed);
     adam.reset();
     return this;
@@ -83,6 +87,7 @@ public final class TrainingStep implements AutoCloseable {
                   .formatted(threads, profile.blasThreadsPerCall())));
     }
     float loss = model.forwardBackward(data, indices, workers);
+    awaitExport(); // the forward and backward pass only read the state; the update changes it
     adam.update(model, workers);
     return loss;
   }
@@ -112,6 +117,7 @@ public final class TrainingStep implements AutoCloseable {
 
   /** A copy of the full state: parameters in model order, then the optimizer's tensors. */
   public List<NamedTensor> exportState() {
+    awaitExport();
     List<NamedTensor> state = new ArrayList<>(layout.size());
     List<TensorSpec> parameters = model.parameterLayout();
     for (int p = 0; p < parameters.size(); p++) {
@@ -132,10 +138,48 @@ public final class TrainingStep implements AutoCloseable {
    * @return {@code target}, now holding the current state
    */
   public List<NamedTensor> exportStateInto(List<NamedTensor> target) {
+    checkLayout(target);
+    awaitExport();
+    return copyStateInto(target);
+  }
+
+  /**
+   * Like {@link #exportStateInto}, but the copy is made on {@code executor} while the caller goes
+   * on training: the next step's forward and backward pass only read the state, so they run
+   * meanwhile, and its optimizer update (or anything else that changes the state) first waits for
+   * the copy. With a core to spare, a checkpoint then costs the training thread only this handoff
+   * instead of copying the whole state (0.2 ms per 3.2 MB here, about 1% of 10 steps).
+   *
+   * @return completes with {@code target} holding the state as of this call; it completes
+   *     exceptionally if the copy fails, which only its caller sees
+   */
+  public CompletableFuture<List<NamedTensor>> exportStateLater(
+      List<NamedTensor> target, Executor executor) {
+    checkLayout(target);
+    awaitExport();
+    CompletableFuture<List<NamedTensor>> copy =
+        CompletableFuture.supplyAsync(() -> copyStateInto(target), executor);
+    pendingExport = copy;
+    return copy;
+  }
+
+  /** Waits for a copy started by {@link #exportStateLater} (its outcome is its caller's). */
+  private void awaitExport() {
+    CompletableFuture<?> pending = pendingExport;
+    if (pending != null) {
+      pendingExport = null;
+      pending.handle((state, failure) -> null).join();
+    }
+  }
+
+  private void checkLayout(List<NamedTensor> target) {
     if (target.size() != layout.size()) {
       throw new IllegalArgumentException(
           "state: expected %d tensors, got %d".formatted(layout.size(), target.size()));
     }
+  }
+
+  private List<NamedTensor> copyStateInto(List<NamedTensor> target) {
     List<TensorSpec> parameters = model.parameterLayout();
     for (int p = 0; p < parameters.size(); p++) {
       model.parameter(p).get(0, target.get(p).data());
@@ -149,6 +193,7 @@ public final class TrainingStep implements AutoCloseable {
    * name and shape for shape.
    */
   public void importState(List<NamedTensor> state) {
+    awaitExport();
     if (state.size() != layout.size()) {
       throw new IllegalArgumentException(
           "state: expected %d tensors, got %d".formatted(layout.size(), state.size()));
@@ -170,6 +215,7 @@ public final class TrainingStep implements AutoCloseable {
   /** Frees the model's off-heap buffers; the worker pool belongs to the caller. */
   @Override
   public void close() {
+    awaitExport();
     model.close();
   }
 }

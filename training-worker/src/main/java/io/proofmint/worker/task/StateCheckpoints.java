@@ -6,6 +6,8 @@ import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.engine.NamedTensor;
 import io.proofmint.worker.engine.TrainingStep;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Maps the engine's full training state to the protocol's checkpoint and back, tensor by tensor.
@@ -41,6 +43,31 @@ public final class StateCheckpoints {
     List<Tensor> tensors =
         target.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
     return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
+  }
+
+  /** A checkpoint whose state the engine has yet to copy out, and the copy's completion. */
+  public record PendingCapture(Checkpoint checkpoint, CompletableFuture<?> copied) {}
+
+  /**
+   * Starts copying the engine's current state into {@code buffers} (arrays of {@link
+   * TrainingStep#stateLayout()}) on {@code executor}, while the caller goes on training (see {@link
+   * TrainingStep#exportStateLater}); the returned checkpoint holds that state once {@code copied}
+   * completes. Nobody may read or reuse the buffers before then.
+   */
+  public static PendingCapture captureLater(
+      TrainingStep engine, Hash32 specHash, List<NamedTensor> buffers, Executor executor) {
+    long step = engine.stepsTaken();
+    CompletableFuture<?> copied = engine.exportStateLater(buffers, executor);
+    List<Tensor> tensors =
+        buffers.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
+    return new PendingCapture(Checkpoint.of(step, specHash, tensors), copied);
+  }
+
+  /** Zeroed arrays in the engine's state layout, for {@link #captureLater}. */
+  public static List<NamedTensor> stateBuffers(TrainingStep engine) {
+    return engine.stateLayout().stream()
+        .map(s -> NamedTensor.of(s.name(), s.shape(), new float[s.elementCount()]))
+        .toList();
   }
 
   /** Loads {@code checkpoint} into {@code engine}, refusing one made for another model. */

@@ -14,6 +14,7 @@ import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.data.Examples;
+import io.proofmint.worker.engine.NamedTensor;
 import io.proofmint.worker.engine.TrainingStep;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -153,23 +154,39 @@ public final class TrainingJob {
     ExecutorService background =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("checkpoint-writer").unstarted(r));
-    // The captured state alternates between two sets of arrays: the one being written and the
-    // one the next capture fills (a checkpoint is only reused after its write has completed).
+    // Hashed on the training threads, a segment's end state is copied out and hashed there, and
+    // the copies alternate between two sets of arrays (the one being written and the one the next
+    // capture fills). Hashed beside training, the background thread copies the state out while
+    // the next segment's first forward and backward pass run, then hashes and writes it: one set
+    // of arrays, as the next copy starts only once the previous write has finished.
     Checkpoint[] captured = new Checkpoint[2];
+    List<NamedTensor> buffers = hashOnTraining ? null : StateCheckpoints.stateBuffers(engine);
     Future<?> inFlight = null;
     try {
       for (int segment = done; segment < header.segments(); segment++) {
         List<StepRecord> records =
             runner.run((long) segment * segmentLength, segmentLength, listener);
-        int slot = segment & 1;
-        captured[slot] =
-            captured[slot] == null
-                ? StateCheckpoints.capture(engine, specHash)
-                : StateCheckpoints.captureInto(engine, specHash, captured[slot]);
-        Checkpoint end = captured[slot];
-        Hash32 endHash = hashOnTraining ? hasher.hash(end, engine.workers()::forEach) : null;
-        awaitWrite(inFlight);
-        inFlight = background.submit(() -> writer.completeSegment(records, end, endHash));
+        if (hashOnTraining) {
+          int slot = segment & 1;
+          captured[slot] =
+              captured[slot] == null
+                  ? StateCheckpoints.capture(engine, specHash)
+                  : StateCheckpoints.captureInto(engine, specHash, captured[slot]);
+          Checkpoint end = captured[slot];
+          Hash32 endHash = hasher.hash(end, engine.workers()::forEach);
+          awaitWrite(inFlight);
+          inFlight = background.submit(() -> writer.completeSegment(records, end, endHash));
+        } else {
+          awaitWrite(inFlight);
+          StateCheckpoints.PendingCapture end =
+              StateCheckpoints.captureLater(engine, specHash, buffers, background);
+          inFlight =
+              background.submit(
+                  () -> {
+                    end.copied().join();
+                    return writer.completeSegment(records, end.checkpoint());
+                  });
+        }
       }
       awaitWrite(inFlight);
       inFlight = null;

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TrainingStepStateTest {
@@ -59,6 +64,45 @@ class TrainingStepStateTest {
       assertThat(filled.get(0).data()).isSameAs(firstWeights).isNotEqualTo(before);
       assertThat(Engines.firstDifference(filled, engine.exportState())).isEqualTo(-1);
       assertThat(filled.get(filled.size() - 1).data()).containsExactly(4f); // adam.step
+    }
+  }
+
+  @Test
+  void exportStateLater_copiesTheStateAsOfTheCall_andTheNextUpdateWaitsForTheCopy()
+      throws Exception {
+    ExecutorService copier = Executors.newSingleThreadExecutor();
+    try (WorkerPool pool = WorkerPool.singleThreaded();
+        TrainingStep engine =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3);
+        TrainingStep reference =
+            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
+      Engines.train(engine, Engines.SMALL_DATA, 5, 0, 4);
+      Engines.train(reference, Engines.SMALL_DATA, 5, 0, 4);
+      List<NamedTensor> atStep4 = reference.exportState();
+      // The copy cannot start before the gate opens, 100 ms from now; a step that did not wait
+      // for it would change the state under it first.
+      CountDownLatch gate = new CountDownLatch(1);
+      copier.execute(
+          () -> {
+            try {
+              gate.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      List<NamedTensor> target = engine.exportState();
+      CompletableFuture<List<NamedTensor>> copied = engine.exportStateLater(target, copier);
+      CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(gate::countDown);
+
+      Engines.train(engine, Engines.SMALL_DATA, 5, 4, 6);
+
+      assertThat(copied).isCompleted();
+      assertThat(Engines.firstDifference(copied.get(), atStep4)).isEqualTo(-1);
+      Engines.train(reference, Engines.SMALL_DATA, 5, 4, 6);
+      assertThat(Engines.firstDifference(engine.exportState(), reference.exportState()))
+          .isEqualTo(-1);
+    } finally {
+      copier.shutdownNow();
     }
   }
 
