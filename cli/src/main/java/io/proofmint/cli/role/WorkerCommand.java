@@ -85,7 +85,9 @@ public final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads (default: all cores; the proof does not depend on it).")
+      description =
+          "Training threads (default: all cores; the proof does not depend on it). One fewer than"
+              + " the cores leaves checkpoint recording a core of its own (docs/benchmarks.md).")
   Integer threads;
 
   @Override
