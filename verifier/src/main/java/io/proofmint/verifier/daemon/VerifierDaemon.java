@@ -60,7 +60,7 @@ public final class VerifierDaemon implements AutoCloseable {
   private final ModelCatalog models;
   private final ChainFollower follower;
   private final Agreement agreement;
-  private final Transactions transactions;
+  private final TaskActions actions;
 
   private final Verifications verifications;
 
@@ -104,7 +104,8 @@ public final class VerifierDaemon implements AutoCloseable {
     this.follower = new ChainFollower(chain, settings, verifier, models, this::forget);
     this.agreement =
         new Agreement(chain.self(), peers, domain, clock, settings.submitGrace(), scheduler);
-    this.transactions = new Transactions(chain, metrics);
+    this.actions =
+        new TaskActions(chain, new Transactions(chain, metrics), agreement, models, settings);
     this.verifications =
         new Verifications(
             verifier, signer, domain, metrics, clock, settings, replayExecutor, scheduler);
@@ -199,13 +200,13 @@ public final class VerifierDaemon implements AutoCloseable {
       case NONE, OPEN, CLAIMED -> drop(id, "reopened (status " + snap.status().label() + ")");
       case COMMITTED -> {
         if (!snap.seedDrawn()) {
-          drawSeed(snap, head);
+          actions.drawSeed(snap, head);
         } else if (task.seed() != null && ownOrVerify(task, snap)) {
           if (now > snap.deadline()) {
             agreement.sayOnce(
                 LOG, id + "/late", "task {}: verification deadline {} passed", id, snap.deadline());
           } else {
-            submitBatch(task);
+            actions.submitBatch(task);
           }
         }
       }
@@ -213,10 +214,10 @@ public final class VerifierDaemon implements AutoCloseable {
         if (task.seed() != null && ownOrVerify(task, snap) && task.attested() != null) {
           if (disagrees(task) && now < snap.deadline()) {
             if (ownConfirmed(task, snap)) {
-              dispute(task);
+              actions.dispute(task);
             }
           } else if (now >= snap.deadline()) {
-            finalizeTask(task);
+            actions.finalizeTask(task);
           }
         }
       }
@@ -225,36 +226,20 @@ public final class VerifierDaemon implements AutoCloseable {
             && ownOrVerify(task, snap)
             && task.attested() != null
             && ownConfirmed(task, snap)) {
-          resolve(task);
+          actions.resolve(task);
         }
       }
       case RESOLVED -> {
         if (now >= snap.deadline()) {
-          finalizeTask(task);
+          actions.finalizeTask(task);
         }
       }
-      case FINALIZED, REJECTED, STALE -> claim(task, snap);
+      case FINALIZED, REJECTED, STALE -> {
+        if (actions.claim(task, snap)) {
+          drop(id, "settled (" + snap.status().label() + ")");
+        }
+      }
     }
-  }
-
-  private void drawSeed(TaskSnapshot snap, long head) {
-    BigInteger id = snap.taskId();
-    if (head <= snap.seedBlock()) {
-      agreement.sayOnce(
-          LOG,
-          id + "/seed",
-          "task {}: seed not yet drawable (seed block {}, head {})",
-          id,
-          snap.seedBlock(),
-          head);
-      return;
-    }
-    transactions.send(
-        id,
-        "drawSeed",
-        () -> chain.drawSeed(id),
-        after -> after.seedDrawn() || after.seedBlock() != snap.seedBlock(),
-        "seed already drawn");
   }
 
   /** True when our verdict exists; otherwise starts (or keeps waiting for) the verification. */
@@ -307,117 +292,6 @@ public final class VerifierDaemon implements AutoCloseable {
       stateFile.write(state);
     } catch (IOException e) {
       LOG.warn("state file {}: write failed, will write again: {}", stateFile.path(), e.toString());
-    }
-  }
-
-  private void submitBatch(TrackedTask task) throws IOException {
-    BigInteger id = task.taskId();
-    OwnVerdict own = task.own();
-    int quorum = models.rules(task.modelId()).quorum();
-    agreement
-        .decide(task, "batch", quorum)
-        .ifPresent(
-            go ->
-                transactions.send(
-                    id,
-                    "submitAttestations",
-                    () ->
-                        chain.submitAttestations(
-                            id,
-                            own.verdict(),
-                            own.failingSegment(),
-                            go.batch(),
-                            own.leaf(),
-                            own.proof()),
-                    after -> after.status() != TaskStatus.COMMITTED,
-                    "already attested"));
-  }
-
-  private void dispute(TrackedTask task) throws IOException {
-    BigInteger id = task.taskId();
-    if (!settings.disputes()) {
-      agreement.sayOnce(
-          LOG,
-          id + "/no-dispute",
-          "task {}: the accepted {} disagrees with our {}, but disputes are off",
-          id,
-          task.attested().verdict(),
-          task.own().verdict());
-      return;
-    }
-    BigInteger bond = models.rules(task.modelId()).disputeBond();
-    if (agreement.decide(task, "dispute", 1).isEmpty()) {
-      return;
-    }
-    LOG.warn(
-        "task {}: the accepted verdict {} (by {}) disagrees with ours, {} ({}); disputing",
-        id,
-        task.attested().verdict(),
-        task.attested().signers(),
-        task.own().verdict(),
-        task.own().reason());
-    transactions.send(
-        id,
-        "dispute",
-        () -> chain.dispute(id, bond),
-        after -> after.status() != TaskStatus.ATTESTED,
-        "already disputed");
-  }
-
-  private void resolve(TrackedTask task) throws IOException {
-    BigInteger id = task.taskId();
-    OwnVerdict own = task.own();
-    int committee = models.rules(task.modelId()).disputeQuorum();
-    agreement
-        .decide(task, "committee", committee)
-        .ifPresent(
-            go ->
-                transactions.send(
-                    id,
-                    "resolveDispute",
-                    () ->
-                        chain.resolveDispute(
-                            id,
-                            own.verdict(),
-                            own.failingSegment(),
-                            go.batch(),
-                            own.leaf(),
-                            own.proof(),
-                            task.attested().signers()),
-                    after -> after.status() != TaskStatus.DISPUTED,
-                    "already resolved"));
-  }
-
-  private void finalizeTask(TrackedTask task) {
-    BigInteger id = task.taskId();
-    if (settings.keeper() && agreement.myTurn(task, "finalize")) {
-      transactions.send(
-          id,
-          "finalize",
-          () -> chain.finalizeTask(id),
-          after -> after.status().compareTo(TaskStatus.FINALIZED) >= 0,
-          "already finalized");
-    }
-  }
-
-  private void claim(TrackedTask task, TaskSnapshot snap) throws IOException {
-    BigInteger id = task.taskId();
-    Ruling standing = task.standing();
-    boolean mine = standing != null && standing.signers().contains(chain.self());
-    if (snap.attesterRewardsPaid() || !mine || !settings.keeper()) {
-      drop(id, "settled (" + snap.status().label() + ")");
-      return;
-    }
-    if (task.disputed() && task.resolved() == null) {
-      return; // who the standing attesters are is not confirmed yet
-    }
-    if (agreement.myTurn(task, "claim")) {
-      transactions.send(
-          id,
-          "claimAttesterRewards",
-          () -> chain.claimAttesterRewards(id, standing.signers()),
-          TaskSnapshot::attesterRewardsPaid,
-          "rewards already claimed");
     }
   }
 
