@@ -18,13 +18,30 @@ class HelpTest {
         "deploy",
         "demo",
         "bench",
-        "bench transfers"
+        "bench transfers",
+        "worker"
       })
   void everyCommandHasHelpText(String command) {
     String[] args = (command + " --help").split(" ");
     CliRun run = CliRun.of(args);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: proofmint " + command).contains("-h, --help");
+  }
+
+  @Test
+  void workerRefusesANonPositiveReceiptTimeout_beforeTouchingAnything() {
+    CliRun run =
+        CliRun.of(
+            "worker",
+            "--model",
+            "model.json",
+            "--dataset",
+            "data",
+            "--receipt-timeout-seconds",
+            "0");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--receipt-timeout-seconds: expected a positive number of seconds, got 0");
   }
 
   @Test

@@ -208,6 +208,11 @@ final class WorkerFixture implements AutoCloseable {
         .toList();
   }
 
+  /** The 4-byte selector of the registry's claimTask function, as lower-case hex without 0x. */
+  String claimSelector() {
+    return flow.suite().registry().claimTask(BigInteger.ZERO).encodeFunctionCall().substring(2, 10);
+  }
+
   /** The 4-byte selector of the registry's commit function, as lower-case hex without 0x. */
   String commitSelector() {
     return flow.suite()

@@ -66,6 +66,39 @@ class WorkerNodeOutageIT {
   }
 
   @Test
+  void nodeUnreachableAsTheTaskIsClaimed_failsNamingTheStep_rerunClaimsTrainsAndCommits()
+      throws Exception {
+    BigInteger taskId = f.createTask(20);
+    Path taskDir = taskDir(taskId);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      // The first request that carries the claim is its gas estimate: nothing has left yet.
+      RequestTrigger cut = RequestTrigger.refuse(f.claimSelector());
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      assertThat(first.err())
+          .contains(
+              "error: task " + taskId + ": RPC " + proxy.url(),
+              " unreachable (",
+              ") while claiming the task; nothing was trained yet. Re-run to resume");
+      assertThat(status(taskId)).isEqualTo(TaskStatus.OPEN);
+      assertThat(taskDir.resolve("bundle")).doesNotExist();
+
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out()).contains("task " + taskId + ": 20 steps", "committed root ");
+      assertThat(status(taskId)).isEqualTo(TaskStatus.COMMITTED);
+      assertThat(f.commitEvents(taskId)).hasSize(1);
+    }
+  }
+
+  @Test
   void nodeUnreachableAsTheCommitIsAboutToBeSent_failsSayingNothingWasSent_rerunCommitsOnce()
       throws Exception {
     BigInteger taskId = f.createTask(40);

@@ -23,6 +23,8 @@ import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -90,8 +92,23 @@ public final class WorkerCommand implements Callable<Integer> {
               + " the cores leaves checkpoint recording a core of its own (docs/benchmarks.md).")
   Integer threads;
 
+  @Option(
+      names = "--receipt-timeout-seconds",
+      paramLabel = "S",
+      defaultValue = "300",
+      description =
+          "How long to wait for the commit transaction's receipt before stopping; a re-run waits"
+              + " for the same transaction again (default: ${DEFAULT-VALUE}).")
+  long receiptTimeoutSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if (receiptTimeoutSeconds <= 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--receipt-timeout-seconds: expected a positive number of seconds, got "
+              + receiptTimeoutSeconds);
+    }
     Workspace workspace = Workspace.locate();
     PrintWriter out = spec.commandLine().getOut();
     ModelDefinition definition = ModelDefinition.read(model);
@@ -130,7 +147,9 @@ public final class WorkerCommand implements Callable<Integer> {
               new KnownCheckpoints(definition, engine, store, hasher),
               bundle -> new BundlePublisher(artifactsUrl, hasher).publish(bundle, store).toString(),
               hasher,
-              workspace.dir().resolve("worker"));
+              workspace.dir().resolve("worker"),
+              RootCommitter.of(
+                  suite, Clock.systemUTC(), Duration.ofSeconds(receiptTimeoutSeconds)));
       BigInteger taskId = task;
       if (taskId == null) {
         taskId =

@@ -77,18 +77,26 @@ public final class RootCommitter {
 
   /** Commits as {@code suite}'s account through its connection. */
   public static RootCommitter of(Suite suite, Clock clock) {
+    return of(suite, clock, ReceiptPoller.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Commits as {@code suite}'s account, waiting up to {@code receiptTimeout} for the commit's
+   * receipt before stopping (a re-run waits for the same transaction again).
+   */
+  public static RootCommitter of(Suite suite, Clock clock, Duration receiptTimeout) {
+    if (receiptTimeout.isNegative() || receiptTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "receipt timeout: expected a positive duration, got " + receiptTimeout);
+    }
     var chain = suite.chain();
     return new RootCommitter(
         suite.registry(),
         new TxSubmitter(
-            chain.web3j(),
-            suite.account(),
-            chain.chainId(),
-            chain.receipts(),
-            ReceiptPoller.DEFAULT_TIMEOUT),
+            chain.web3j(), suite.account(), chain.chainId(), chain.receipts(), receiptTimeout),
         chain.rpcUrl(),
         clock,
-        ReceiptPoller.DEFAULT_TIMEOUT,
+        receiptTimeout,
         POLL_INTERVAL);
   }
 

@@ -11,9 +11,12 @@ import io.proofmint.worker.task.LossCurve;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StepListener;
 import io.proofmint.worker.task.TrainingJob;
+import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,16 +114,35 @@ public final class TrainerRole {
   public Outcome run(BigInteger taskId, StepListener listener) throws Exception {
     String me = suite.account().getAddress();
     TrainingRegistry registry = suite.registry();
-    TrainingRegistry.TaskView task = registry.getTask(taskId).send();
+    TrainingRegistry.TaskView read =
+        beforeTraining(taskId, "reading the task", () -> registry.getTask(taskId).send());
+    beforeTraining(
+        taskId,
+        "reading the task's model",
+        () -> {
+          requireOurModel(taskId, read);
+          return null;
+        });
+    TrainingRegistry.TaskView task = read;
     TaskStatus status = TaskStatus.of(task.status);
-    requireOurModel(taskId, task);
 
     if (status == TaskStatus.OPEN) {
-      BigInteger bond = registry.getRules(task.modelId).send().trainerBond;
-      Staking.ensure(suite, Staking.TRAINER, bond);
+      BigInteger bond =
+          beforeTraining(
+              taskId,
+              "reading the trainer bond",
+              () -> registry.getRules(read.modelId).send().trainerBond);
+      beforeTraining(
+          taskId, "staking the trainer bond", () -> Staking.ensure(suite, Staking.TRAINER, bond));
       LOG.info("claiming task {}", taskId);
-      registry.claimTask(taskId).send();
-      task = registry.getTask(taskId).send();
+      task =
+          beforeTraining(
+              taskId,
+              "claiming the task",
+              () -> {
+                registry.claimTask(taskId).send();
+                return registry.getTask(taskId).send();
+              });
       status = TaskStatus.of(task.status);
     }
     if (!me.equalsIgnoreCase(task.trainer)) {
@@ -140,7 +162,12 @@ public final class TrainerRole {
             Address.fromHex(suite.address(SuiteRoles.TRAINING_REGISTRY)),
             taskId,
             Address.fromHex(me));
-    int k = registry.getRules(task.modelId).send().segmentLength.intValueExact();
+    BigInteger modelId = task.modelId;
+    int k =
+        beforeTraining(
+            taskId,
+            "reading the segment length",
+            () -> registry.getRules(modelId).send().segmentLength.intValueExact());
     Path taskDir = workDir.resolve("task-" + taskId);
     StepCounter counting = new StepCounter(listener);
     TrainingJob.Result result =
@@ -175,6 +202,41 @@ public final class TrainerRole {
         records.get(records.size() - 1).loss(),
         counting.steps,
         commit);
+  }
+
+  /** A chain call made before training starts. */
+  @FunctionalInterface
+  private interface ChainCall<T> {
+    T call() throws Exception;
+  }
+
+  /**
+   * Runs a chain call made before training; a node that cannot be reached, or fails the call,
+   * becomes an error naming the task, the step and the endpoint, and saying how to resume.
+   */
+  private <T> T beforeTraining(BigInteger taskId, String doing, ChainCall<T> call)
+      throws Exception {
+    try {
+      return call.call();
+    } catch (UncheckedIOException e) {
+      // web3j's gas and fee hooks cannot throw IOException, so ours wrap it.
+      throw nodeFailure(taskId, doing, e.getCause());
+    } catch (IOException e) {
+      throw nodeFailure(taskId, doing, e);
+    }
+  }
+
+  private ChainAccessException nodeFailure(BigInteger taskId, String doing, IOException e) {
+    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String what =
+        e instanceof ChainAccessException
+            ? "RPC %s failed while %s: %s".formatted(suite.chain().rpcUrl(), doing, cause)
+            : "RPC %s unreachable (%s) while %s".formatted(suite.chain().rpcUrl(), cause, doing);
+    return new ChainAccessException(
+        "task %s: %s; nothing was trained yet. Re-run to resume (the worker reads the task"
+                .formatted(taskId, what)
+            + " first: a stake or claim that landed is not sent again)",
+        e);
   }
 
   /** Passes steps on and counts them: a run that resumed a finished bundle trained none. */
