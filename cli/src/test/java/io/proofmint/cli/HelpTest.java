@@ -19,6 +19,7 @@ class HelpTest {
         "demo",
         "bench",
         "bench transfers",
+        "bench proof-overhead",
         "worker"
       })
   void everyCommandHasHelpText(String command) {
@@ -42,6 +43,14 @@ class HelpTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("--receipt-timeout-seconds: expected a positive number of seconds, got 0");
+  }
+
+  @Test
+  void proofOverheadBench_refusesAkThatDoesNotDivideTheSteps() {
+    CliRun run = CliRun.of("bench", "proof-overhead", "--steps", "105", "-k", "10");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("steps 105, k 10: expected positive numbers with k dividing steps");
   }
 
   @Test

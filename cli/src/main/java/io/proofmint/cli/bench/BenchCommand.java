@@ -17,7 +17,11 @@ import picocli.CommandLine.Mixin;
       "Run the benchmarks (all of them without a subcommand) and write their results as JSON",
       "under .proofmint/bench/. docs/benchmarks.md quotes these files."
     },
-    subcommands = {TransfersBenchCommand.class, GasBenchCommand.class})
+    subcommands = {
+      TransfersBenchCommand.class,
+      GasBenchCommand.class,
+      ProofOverheadBenchCommand.class
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

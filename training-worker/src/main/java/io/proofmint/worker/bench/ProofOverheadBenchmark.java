@@ -22,6 +22,7 @@ import io.proofmint.worker.task.SegmentRunner;
 import io.proofmint.worker.task.StateCheckpoints;
 import io.proofmint.worker.task.StepListener;
 import io.proofmint.worker.task.TrainingJob;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +44,80 @@ public final class ProofOverheadBenchmark {
 
   private ProofOverheadBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int[] layers = ints(arg(args, 0, "784,256,256,10"));
-    int batch = Integer.parseInt(arg(args, 1, "128"));
-    int steps = Integer.parseInt(arg(args, 2, "200"));
-    int k = Integer.parseInt(arg(args, 3, "10"));
-    int[] threads = ints(arg(args, 4, "1,2"));
-    int repeats = Integer.parseInt(arg(args, 5, "9"));
-    if (repeats < 1) {
-      throw new IllegalArgumentException("repeats: expected at least 1, got " + repeats);
+  /** What to measure: the model, the task, and how often. */
+  public record Settings(int[] layers, int batch, int steps, int k, int[] threads, int repeats) {
+    public Settings {
+      if (layers.length < 2 || Arrays.stream(layers).anyMatch(n -> n <= 0)) {
+        throw new IllegalArgumentException(
+            "layers: expected at least two positive sizes, got " + Arrays.toString(layers));
+      }
+      if (batch <= 0 || steps <= 0 || k <= 0 || steps % k != 0) {
+        throw new IllegalArgumentException(
+            "batch %d, steps %d, k %d: expected positive numbers with k dividing steps"
+                .formatted(batch, steps, k));
+      }
+      if (threads.length == 0 || Arrays.stream(threads).anyMatch(n -> n <= 0)) {
+        throw new IllegalArgumentException(
+            "threads: expected positive counts, got " + Arrays.toString(threads));
+      }
+      if (repeats < 1) {
+        throw new IllegalArgumentException("repeats: expected at least 1, got " + repeats);
+      }
+      layers = layers.clone();
+      threads = threads.clone();
     }
+
+    /** Bytes of the full state, parameters and both Adam moments. */
+    public long stateBytes() {
+      return MlpSpec.of(batch, AdamConfig.defaults(), layers).parameterCount() * 3 * 4;
+    }
+  }
+
+  /**
+   * One thread count's result: the fastest plain and proof runs, the overhead between them, and the
+   * median over the repeats of each proof run against the plain run just before it.
+   */
+  public record Row(
+      int threads,
+      double plainSeconds,
+      double proofSeconds,
+      double overheadFastest,
+      double overheadMedian) {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings =
+        new Settings(
+            ints(arg(args, 0, "784,256,256,10")),
+            Integer.parseInt(arg(args, 1, "128")),
+            Integer.parseInt(arg(args, 2, "200")),
+            Integer.parseInt(arg(args, 3, "10")),
+            ints(arg(args, 4, "1,2")),
+            Integer.parseInt(arg(args, 5, "9")));
+    System.out.printf(
+        "model %s, batch %d, %d steps, k = %d, state %.1f MB%n",
+        Arrays.toString(settings.layers()),
+        settings.batch(),
+        settings.steps(),
+        settings.k(),
+        settings.stateBytes() / 1e6);
+    System.out.println("threads  plain s  proof s  overhead (fastest)  overhead (median pair)");
+    for (int t : settings.threads()) {
+      Row row = measure(settings, t);
+      System.out.printf(
+          "%7d  %7.3f  %7.3f  %+18.1f%%  %+20.1f%%%n",
+          t,
+          row.plainSeconds(),
+          row.proofSeconds(),
+          100 * row.overheadFastest(),
+          100 * row.overheadMedian());
+    }
+  }
+
+  /** Runs the plain and proof runs of {@code settings} alternately on {@code threads} threads. */
+  public static Row measure(Settings settings, int threads) throws IOException {
+    int[] layers = settings.layers();
+    int batch = settings.batch();
+    int repeats = settings.repeats();
     Examples data = SyntheticTask.gaussianClusters(1, 4096, layers[0], layers[layers.length - 1]);
     ModelDefinition model =
         new ModelDefinition(
@@ -69,52 +134,47 @@ public final class ProofOverheadBenchmark {
             BigInteger.ONE,
             Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
     CheckpointHasher hasher = CheckpointHasher.sequential();
-    System.out.printf(
-        "model %s, batch %d, %d steps, k = %d, state %.1f MB%n",
-        Arrays.toString(layers), batch, steps, k, stateBytes(model) / 1e6);
-    System.out.println("threads  plain s  proof s  overhead (fastest)  overhead (median pair)");
-    for (int t : threads) {
-      double plain = Double.MAX_VALUE;
-      double proof = Double.MAX_VALUE;
-      double[] pairOverhead = new double[repeats];
-      try (WorkerPool pool = WorkerPool.create(t);
-          TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), pool)) {
-        Checkpoint parent = StateCheckpoints.initial(engine, model);
-        Hash32 parentHash = hasher.hash(parent);
-        BatchDeriver batches =
-            BatchDeriver.of(
-                TaskSeed.of(binding, parentHash), model.datasetRoot(), data.size(), batch);
+    double plain = Double.MAX_VALUE;
+    double proof = Double.MAX_VALUE;
+    double[] pairOverhead = new double[repeats];
+    try (WorkerPool pool = WorkerPool.create(threads);
+        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), pool)) {
+      Checkpoint parent = StateCheckpoints.initial(engine, model);
+      Hash32 parentHash = hasher.hash(parent);
+      BatchDeriver batches =
+          BatchDeriver.of(
+              TaskSeed.of(binding, parentHash), model.datasetRoot(), data.size(), batch);
+      StateCheckpoints.restore(engine, parent, model.specHash());
+      new SegmentRunner(engine, data, batches).run(0, 30, StepListener.NONE); // warm-up
+      for (int r = 0; r < repeats; r++) {
         StateCheckpoints.restore(engine, parent, model.specHash());
-        new SegmentRunner(engine, data, batches).run(0, 30, StepListener.NONE); // warm-up
-        for (int r = 0; r < repeats; r++) {
-          StateCheckpoints.restore(engine, parent, model.specHash());
-          long start = System.nanoTime();
-          new SegmentRunner(engine, data, batches).run(0, steps, StepListener.NONE);
-          double plainRun = (System.nanoTime() - start) / 1e9;
-          plain = Math.min(plain, plainRun);
+        long start = System.nanoTime();
+        new SegmentRunner(engine, data, batches).run(0, settings.steps(), StepListener.NONE);
+        double plainRun = (System.nanoTime() - start) / 1e9;
+        plain = Math.min(plain, plainRun);
 
-          Path dir = Files.createTempDirectory("proof-overhead");
-          try {
-            start = System.nanoTime();
-            new TrainingJob(model, data, hasher)
-                .run(engine, binding, parent, steps, k, dir.resolve("bundle"), StepListener.NONE);
-            double proofRun = (System.nanoTime() - start) / 1e9;
-            proof = Math.min(proof, proofRun);
-            pairOverhead[r] = proofRun / plainRun - 1;
-          } finally {
-            deleteTree(dir);
-          }
+        Path dir = Files.createTempDirectory("proof-overhead");
+        try {
+          start = System.nanoTime();
+          new TrainingJob(model, data, hasher)
+              .run(
+                  engine,
+                  binding,
+                  parent,
+                  settings.steps(),
+                  settings.k(),
+                  dir.resolve("bundle"),
+                  StepListener.NONE);
+          double proofRun = (System.nanoTime() - start) / 1e9;
+          proof = Math.min(proof, proofRun);
+          pairOverhead[r] = proofRun / plainRun - 1;
+        } finally {
+          deleteTree(dir);
         }
       }
-      Arrays.sort(pairOverhead);
-      System.out.printf(
-          "%7d  %7.3f  %7.3f  %+18.1f%%  %+20.1f%%%n",
-          t, plain, proof, 100 * (proof / plain - 1), 100 * pairOverhead[repeats / 2]);
     }
-  }
-
-  private static long stateBytes(ModelDefinition model) {
-    return model.spec().parameterCount() * 3 * 4;
+    Arrays.sort(pairOverhead);
+    return new Row(threads, plain, proof, proof / plain - 1, pairOverhead[repeats / 2]);
   }
 
   private static String arg(String[] args, int i, String fallback) {
@@ -125,7 +185,7 @@ public final class ProofOverheadBenchmark {
     return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  private static void deleteTree(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
