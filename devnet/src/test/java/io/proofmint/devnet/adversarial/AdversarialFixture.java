@@ -44,6 +44,7 @@ import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -251,6 +252,17 @@ final class AdversarialFixture implements AutoCloseable {
 
   /** Claims, trains (honestly if {@code cheat} is null), publishes and commits. */
   Committed train(Credentials trainer, BigInteger taskId, Cheat cheat) throws Exception {
+    return publishAndCommit(trainer, taskId, trainOnly(trainer, taskId, cheat));
+  }
+
+  /** The fixture's artifact server, where published bundles are served. */
+  URI artifactsUri() {
+    return artifacts.baseUri();
+  }
+
+  /** Claims and trains (honestly if {@code cheat} is null); publishes and commits nothing. */
+  TrainingJob.Result trainOnly(Credentials trainer, BigInteger taskId, Cheat cheat)
+      throws Exception {
     flow.claim(trainer, taskId);
     long steps = task(taskId).steps.longValueExact();
     Path bundleDir = dir.resolve("bundles").resolve("task-" + taskId);
@@ -270,15 +282,23 @@ final class AdversarialFixture implements AutoCloseable {
               : new CheatingTrainer(MODEL, DATA, HASHER)
                   .run(engine, binding(taskId, trainer), initial, steps, K, bundleDir, cheat);
     }
-    return publishAndCommit(trainer, taskId, result);
+    return result;
   }
 
   Committed publishAndCommit(Credentials trainer, BigInteger taskId, TrainingJob.Result result)
       throws Exception {
+    return publishAndCommit(trainer, taskId, result, artifacts.baseUri());
+  }
+
+  /**
+   * Publishes into the fixture's store and commits a locator with the base URL {@code servedAt}
+   * (the fixture's artifact server, or a proxy in front of it).
+   */
+  Committed publishAndCommit(
+      Credentials trainer, BigInteger taskId, TrainingJob.Result result, URI servedAt)
+      throws Exception {
     String locator =
-        new BundlePublisher(artifacts.baseUri(), HASHER)
-            .publish(result.bundleDir(), store)
-            .toString();
+        new BundlePublisher(servedAt, HASHER).publish(result.bundleDir(), store).toString();
     flow.commit(
         trainer, taskId, result.manifest().root(), result.manifest().finalCheckpoint(), locator);
     return new Committed(taskId, result, locator);
