@@ -30,6 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.utils.Numeric;
 
 /**
  * `proofmint worker` reaches anvil through a TCP proxy that takes the node away at the moment the
@@ -227,6 +230,78 @@ class WorkerNodeOutageIT {
       assertCommittedOnce(taskId, root, tx);
       assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+    }
+  }
+
+  @Test
+  void commitLostOnItsWay_andItsNonceUsedMeanwhile_rerunSignsANewCommit_once() throws Exception {
+    BigInteger taskId = f.createTask(20);
+    Path taskDir = taskDir(taskId);
+    Path journal = taskDir.resolve(PendingCommit.FILE);
+    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
+      RequestTrigger cut = RequestTrigger.refuse("eth_sendRawTransaction", f.commitSelector());
+      proxy.arm(cut);
+      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
+
+      CliRun first = CliRun.of(worker);
+
+      assertThat(proxy.hasTripped(cut)).isTrue();
+      assertThat(first.exitCode()).as(first.out()).isNotZero();
+      Hash32 root = validBundleRoot(taskDir);
+      String lost = txHashIn(first.err());
+      PendingCommit journaled = PendingCommit.read(journal).orElseThrow();
+      assertThat(journaled.txHash()).isEqualTo(lost);
+      // The trainer's account spends the journaled nonce on something else (another tool, say):
+      // the lost commit can never be mined now, and the node refuses it if it is sent again.
+      spendNonce(journaled.nonce());
+      assertThat(f.trainerNonce()).isEqualTo(journaled.nonce() + 1);
+
+      proxy.start();
+      CliRun again = CliRun.of(worker);
+
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      String tx = txHashIn(again.out());
+      assertThat(tx).isNotEqualTo(lost);
+      assertThat(again.out())
+          .contains(
+              "bundle complete: nothing to train",
+              "committed root " + root + " in transaction " + tx)
+          .doesNotContain("sent by an earlier run");
+      assertCommittedOnce(taskId, root, tx);
+      assertThat(f.trainerNonce())
+          .as("one new commit transaction")
+          .isEqualTo(journaled.nonce() + 2);
+      assertThat(journal).doesNotExist();
+    }
+  }
+
+  /**
+   * A zero-value transfer from the trainer to itself with {@code nonce}, sent straight to anvil.
+   */
+  private static void spendNonce(long nonce) throws Exception {
+    var web3j = f.chain.web3j();
+    RawTransaction transfer =
+        RawTransaction.createEtherTransaction(
+            BigInteger.valueOf(nonce),
+            web3j.ethGasPrice().send().getGasPrice(),
+            BigInteger.valueOf(21_000),
+            f.trainer().getAddress(),
+            BigInteger.ZERO);
+    byte[] signed = TransactionEncoder.signMessage(transfer, f.devnet.chainId(), f.trainer());
+    var sent = web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
+    if (sent.hasError()) {
+      throw new IllegalStateException("self-transfer refused: " + sent.getError().getMessage());
+    }
+    awaitNonce(nonce + 1);
+  }
+
+  private static void awaitNonce(long expected) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (f.trainerNonce() < expected) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("trainer nonce still below " + expected);
+      }
+      Thread.sleep(50);
     }
   }
 
