@@ -1,38 +1,27 @@
 package io.proofmint.cli;
 
+import static io.proofmint.cli.WorkerOutageChecks.assertNothingHalfWritten;
+import static io.proofmint.cli.WorkerOutageChecks.contents;
+import static io.proofmint.cli.WorkerOutageChecks.txHashIn;
+import static io.proofmint.cli.WorkerOutageChecks.validBundleRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.devnet.DevnetControl;
 import io.proofmint.devnet.fault.RequestTrigger;
 import io.proofmint.devnet.fault.TcpProxy;
-import io.proofmint.protocol.bundle.BundleReader;
-import io.proofmint.protocol.bundle.BundleValidation;
-import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.role.PendingCommit;
 import io.proofmint.worker.role.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.utils.Numeric;
 
 /**
  * `proofmint worker` reaches anvil through a TCP proxy that takes the node away at the moment the
@@ -40,20 +29,21 @@ import org.web3j.utils.Numeric;
  * the node took it but before its answer came back. Each time the worker fails with an error that
  * names the task, the root, the RPC endpoint and the step; the finished bundle stays valid on disk;
  * and a re-run once the node is back resumes from the bundle without training and leaves exactly
- * one commitment of the task on the chain, from exactly one commit transaction. A connection that
- * only breaks, with the node still up, costs no re-run at all.
+ * one commitment of the task on the chain, from exactly one commit transaction (a new one if the
+ * account spent the lost one's nonce meanwhile). A connection that only breaks, with the node still
+ * up, costs no re-run at all. (Losing the node before training: {@link WorkerClaimOutageIT}.)
  */
 class WorkerNodeOutageIT {
 
-  private static final Pattern TX_HASH = Pattern.compile("transaction (0x[0-9a-f]{64})");
-
   @TempDir static Path state;
   private static WorkerFixture f;
+  private static WorkerOutageChecks checks;
 
   @BeforeAll
   static void startChain() throws Exception {
     System.setProperty("proofmint.state.dir", state.toString());
     f = WorkerFixture.start("WorkerNodeOutageIT", state);
+    checks = new WorkerOutageChecks(f, state);
   }
 
   @AfterAll
@@ -69,43 +59,10 @@ class WorkerNodeOutageIT {
   }
 
   @Test
-  void nodeUnreachableAsTheTaskIsClaimed_failsNamingTheStep_rerunClaimsTrainsAndCommits()
-      throws Exception {
-    BigInteger taskId = f.createTask(20);
-    Path taskDir = taskDir(taskId);
-    try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
-      // The first request that carries the claim is its gas estimate: nothing has left yet.
-      RequestTrigger cut = RequestTrigger.refuse(f.claimSelector());
-      proxy.arm(cut);
-      String[] worker = f.workerArgs(proxy.url(), "--task", taskId.toString());
-
-      CliRun first = CliRun.of(worker);
-
-      assertThat(proxy.hasTripped(cut)).isTrue();
-      assertThat(first.exitCode()).as(first.out()).isNotZero();
-      assertThat(first.err())
-          .contains(
-              "error: task " + taskId + ": RPC " + proxy.url(),
-              " unreachable (",
-              ") while claiming the task; nothing was trained yet. Re-run to resume");
-      assertThat(status(taskId)).isEqualTo(TaskStatus.OPEN);
-      assertThat(taskDir.resolve("bundle")).doesNotExist();
-
-      proxy.start();
-      CliRun again = CliRun.of(worker);
-
-      assertThat(again.exitCode()).as(again.err()).isZero();
-      assertThat(again.out()).contains("task " + taskId + ": 20 steps", "committed root ");
-      assertThat(status(taskId)).isEqualTo(TaskStatus.COMMITTED);
-      assertThat(f.commitEvents(taskId)).hasSize(1);
-    }
-  }
-
-  @Test
   void nodeUnreachableAsTheCommitIsAboutToBeSent_failsSayingNothingWasSent_rerunCommitsOnce()
       throws Exception {
     BigInteger taskId = f.createTask(40);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       // The first request that carries the commit call is its gas estimate: nothing has left yet.
       RequestTrigger cut = RequestTrigger.refuse(f.commitSelector());
@@ -127,7 +84,7 @@ class WorkerNodeOutageIT {
               "The finished bundle " + taskDir.resolve("bundle") + " is kept; re-run to resume");
       assertNothingHalfWritten(taskDir);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
-      assertThat(status(taskId)).isEqualTo(TaskStatus.CLAIMED);
+      assertThat(checks.status(taskId)).isEqualTo(TaskStatus.CLAIMED);
       assertThat(f.commitEvents(taskId)).isEmpty();
       Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
       long nonce = f.trainerNonce();
@@ -141,7 +98,7 @@ class WorkerNodeOutageIT {
               "bundle complete: nothing to train", "committed root " + root + " in transaction")
           .doesNotContain("already committed");
       assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
-      assertCommittedOnce(taskId, root, txHashIn(again.out()));
+      checks.assertCommittedOnce(taskId, root, txHashIn(again.out()));
       assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
     }
@@ -151,7 +108,7 @@ class WorkerNodeOutageIT {
   void commitReachesTheNodeButItsAnswerIsLost_failsNamingTheTransaction_rerunSendsNothing()
       throws Exception {
     BigInteger taskId = f.createTask(40);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       RequestTrigger cut =
           RequestTrigger.dropResponse("eth_sendRawTransaction", f.commitSelector());
@@ -175,8 +132,8 @@ class WorkerNodeOutageIT {
       assertNothingHalfWritten(taskDir);
       assertThat(PendingCommit.read(taskDir.resolve(PendingCommit.FILE)))
           .hasValueSatisfying(p -> assertThat(p.txHash()).isEqualTo(tx));
-      awaitStatus(taskId, TaskStatus.COMMITTED); // the node took it and mined it
-      assertCommittedOnce(taskId, root, tx);
+      checks.awaitStatus(taskId, TaskStatus.COMMITTED); // the node took it and mined it
+      checks.assertCommittedOnce(taskId, root, tx);
       Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
       long nonce = f.trainerNonce();
 
@@ -187,7 +144,7 @@ class WorkerNodeOutageIT {
       assertThat(again.out())
           .contains("bundle complete: nothing to train", "already committed root " + root);
       assertThat(f.trainerNonce()).as("no second transaction").isEqualTo(nonce);
-      assertCommittedOnce(taskId, root, tx);
+      checks.assertCommittedOnce(taskId, root, tx);
       assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
     }
@@ -196,7 +153,7 @@ class WorkerNodeOutageIT {
   @Test
   void commitLostOnItsWayToTheNode_rerunSendsThatSameTransaction_once() throws Exception {
     BigInteger taskId = f.createTask(40);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       RequestTrigger cut = RequestTrigger.refuse("eth_sendRawTransaction", f.commitSelector());
       proxy.arm(cut);
@@ -215,7 +172,7 @@ class WorkerNodeOutageIT {
               ") while sending transaction " + tx,
               "re-run to resume");
       assertNothingHalfWritten(taskDir);
-      assertThat(status(taskId)).isEqualTo(TaskStatus.CLAIMED);
+      assertThat(checks.status(taskId)).isEqualTo(TaskStatus.CLAIMED);
       assertThat(f.commitEvents(taskId)).isEmpty();
       long nonce = f.trainerNonce();
 
@@ -227,7 +184,7 @@ class WorkerNodeOutageIT {
           .contains(
               "bundle complete: nothing to train",
               "committed root " + root + " in transaction " + tx + " (sent by an earlier run)");
-      assertCommittedOnce(taskId, root, tx);
+      checks.assertCommittedOnce(taskId, root, tx);
       assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
     }
@@ -236,7 +193,7 @@ class WorkerNodeOutageIT {
   @Test
   void commitLostOnItsWay_andItsNonceUsedMeanwhile_rerunSignsANewCommit_once() throws Exception {
     BigInteger taskId = f.createTask(20);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     Path journal = taskDir.resolve(PendingCommit.FILE);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       RequestTrigger cut = RequestTrigger.refuse("eth_sendRawTransaction", f.commitSelector());
@@ -253,7 +210,7 @@ class WorkerNodeOutageIT {
       assertThat(journaled.txHash()).isEqualTo(lost);
       // The trainer's account spends the journaled nonce on something else (another tool, say):
       // the lost commit can never be mined now, and the node refuses it if it is sent again.
-      spendNonce(journaled.nonce());
+      checks.spendNonce(journaled.nonce());
       assertThat(f.trainerNonce()).isEqualTo(journaled.nonce() + 1);
 
       proxy.start();
@@ -267,7 +224,7 @@ class WorkerNodeOutageIT {
               "bundle complete: nothing to train",
               "committed root " + root + " in transaction " + tx)
           .doesNotContain("sent by an earlier run");
-      assertCommittedOnce(taskId, root, tx);
+      checks.assertCommittedOnce(taskId, root, tx);
       assertThat(f.trainerNonce())
           .as("one new commit transaction")
           .isEqualTo(journaled.nonce() + 2);
@@ -275,41 +232,11 @@ class WorkerNodeOutageIT {
     }
   }
 
-  /**
-   * A zero-value transfer from the trainer to itself with {@code nonce}, sent straight to anvil.
-   */
-  private static void spendNonce(long nonce) throws Exception {
-    var web3j = f.chain.web3j();
-    RawTransaction transfer =
-        RawTransaction.createEtherTransaction(
-            BigInteger.valueOf(nonce),
-            web3j.ethGasPrice().send().getGasPrice(),
-            BigInteger.valueOf(21_000),
-            f.trainer().getAddress(),
-            BigInteger.ZERO);
-    byte[] signed = TransactionEncoder.signMessage(transfer, f.devnet.chainId(), f.trainer());
-    var sent = web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-    if (sent.hasError()) {
-      throw new IllegalStateException("self-transfer refused: " + sent.getError().getMessage());
-    }
-    awaitNonce(nonce + 1);
-  }
-
-  private static void awaitNonce(long expected) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (f.trainerNonce() < expected) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("trainer nonce still below " + expected);
-      }
-      Thread.sleep(50);
-    }
-  }
-
   @Test
   void commitStillPendingWhenTheWorkerIsRerun_rerunWaitsForItInsteadOfSendingASecond()
       throws Exception {
     BigInteger taskId = f.createTask(40);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     DevnetControl node = new DevnetControl(f.chain);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       // The node takes the commit into its pool but mines nothing until told to.
@@ -325,7 +252,7 @@ class WorkerNodeOutageIT {
       assertThat(first.exitCode()).as(first.out()).isNotZero();
       Hash32 root = validBundleRoot(taskDir);
       String tx = txHashIn(first.err());
-      assertThat(status(taskId)).as("still pending").isEqualTo(TaskStatus.CLAIMED);
+      assertThat(checks.status(taskId)).as("still pending").isEqualTo(TaskStatus.CLAIMED);
       long nonce = f.trainerNonce();
 
       // The block with the pending commit is mined only once the re-run asks the node about it.
@@ -344,7 +271,7 @@ class WorkerNodeOutageIT {
           .contains(
               "bundle complete: nothing to train",
               "committed root " + root + " in transaction " + tx + " (sent by an earlier run)");
-      assertCommittedOnce(taskId, root, tx);
+      checks.assertCommittedOnce(taskId, root, tx);
       assertThat(f.trainerNonce()).as("only the pending commit was mined").isEqualTo(nonce + 1);
     } finally {
       node.setAutomine(true);
@@ -355,7 +282,7 @@ class WorkerNodeOutageIT {
   void connectionResetWithTheCommitsAnswer_nodeStillUp_workerFindsItsTransactionAndSucceeds()
       throws Exception {
     BigInteger taskId = f.createTask(40);
-    Path taskDir = taskDir(taskId);
+    Path taskDir = checks.taskDir(taskId);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       // The HTTP client sends the request again on a new connection; the node, which already took
       // the transaction, refuses the repeat ("nonce too low" once it is mined).
@@ -370,78 +297,8 @@ class WorkerNodeOutageIT {
       Hash32 root = validBundleRoot(taskDir);
       String tx = txHashIn(run.out());
       assertThat(run.out()).contains("committed root " + root + " in transaction " + tx);
-      assertCommittedOnce(taskId, root, tx);
+      checks.assertCommittedOnce(taskId, root, tx);
       assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
-    }
-  }
-
-  private static Path taskDir(BigInteger taskId) {
-    return state.resolve("worker/task-" + taskId);
-  }
-
-  private static TaskStatus status(BigInteger taskId) throws Exception {
-    return TaskStatus.of(f.task(taskId).status);
-  }
-
-  /** The bundle validates completely (every checkpoint re-hashed); returns its root. */
-  private static Hash32 validBundleRoot(Path taskDir) throws IOException {
-    BundleValidation validation =
-        new BundleReader(CheckpointHasher.sequential()).validate(taskDir.resolve("bundle"));
-    assertThat(validation.isValid()).as(validation.toString()).isTrue();
-    return validation.bundle().root();
-  }
-
-  /** No temporary file of an interrupted write is left anywhere in the task's directory. */
-  private static void assertNothingHalfWritten(Path taskDir) throws IOException {
-    try (Stream<Path> files = Files.walk(taskDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-    }
-    assertThat(taskDir.resolve("loss.csv")).isNotEmptyFile();
-    assertThat(taskDir.resolve("loss.png")).isNotEmptyFile();
-  }
-
-  private static void assertCommittedOnce(BigInteger taskId, Hash32 root, String txHash)
-      throws Exception {
-    var events = f.commitEvents(taskId);
-    assertThat(events).hasSize(1);
-    assertThat(Hash32.of(events.get(0).root)).isEqualTo(root);
-    assertThat(events.get(0).log.getTransactionHash()).isEqualTo(txHash);
-    assertThat(status(taskId)).isEqualTo(TaskStatus.COMMITTED);
-    assertThat(Hash32.of(f.task(taskId).root)).isEqualTo(root);
-  }
-
-  private static String txHashIn(String text) {
-    Matcher m = TX_HASH.matcher(text);
-    assertThat(m.find()).as("a transaction hash in: %s", text).isTrue();
-    return m.group(1);
-  }
-
-  /** Every file under {@code dir} and a digest of its bytes. */
-  private static Map<String, String> contents(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
-      }
-    }
-    return out;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void awaitStatus(BigInteger taskId, TaskStatus expected) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (status(taskId) != expected) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("task " + taskId + " never became " + expected.label());
-      }
-      Thread.sleep(50);
     }
   }
 
