@@ -158,7 +158,7 @@ public final class BundleWriter {
           "segment %d: expected end checkpoint at model step %d, got %d"
               .formatted(segment, lastStep + header.segmentLength(), end.step()));
     }
-    Hash32 hash = endHash == null ? putCheckpoint(end) : putCheckpoint(end, endHash);
+    Hash32 hash = putCheckpoint(end, endHash);
     SegmentProgress progress = new SegmentProgress(segment, hash, segmentRecords);
     // Unforced: resume re-checks every journal entry and the hash of its end checkpoint.
     AtomicFiles.writeUnforced(
@@ -197,31 +197,31 @@ public final class BundleWriter {
 
   /** Writes a checkpoint under its hash (replacing a file of that name: same name, same bytes). */
   public Hash32 putCheckpoint(Checkpoint checkpoint) throws IOException {
-    // Encode once, streaming the bytes into the file and the hasher together: the file is exactly
+    return putCheckpoint(checkpoint, null);
+  }
+
+  /**
+   * Writes a checkpoint under {@code known}, a hash the caller computed from the same checkpoint,
+   * or (null) under the hash computed here as the bytes stream into the file.
+   */
+  private Hash32 putCheckpoint(Checkpoint checkpoint, Hash32 known) throws IOException {
+    // Encode once, streaming the bytes into the file (and the hasher) together: the file is exactly
     // what was hashed, and no array of the whole checkpoint is allocated (the worker does this
     // every k steps beside training, so every copy counts).
-    Hash32[] hash = new Hash32[1];
+    Hash32[] hash = {known};
     AtomicFiles.writeUnforcedNamed(
         BundleLayout.checkpointDir(dir),
         out -> {
-          ChunkHashingOutputStream sink = hasher.newSink();
-          CheckpointEncoder.encode(checkpoint, new TeeOutputStream(out, sink));
-          hash[0] = sink.finish();
+          if (known != null) {
+            CheckpointEncoder.encode(checkpoint, out);
+          } else {
+            ChunkHashingOutputStream sink = hasher.newSink();
+            CheckpointEncoder.encode(checkpoint, new TeeOutputStream(out, sink));
+            hash[0] = sink.finish();
+          }
           return BundleLayout.checkpoint(dir, hash[0]);
         });
     return hash[0];
-  }
-
-  /** Writes a checkpoint under a hash the caller computed from the same checkpoint. */
-  private Hash32 putCheckpoint(Checkpoint checkpoint, Hash32 hash) throws IOException {
-    Path target = BundleLayout.checkpoint(dir, hash);
-    AtomicFiles.writeUnforcedNamed(
-        BundleLayout.checkpointDir(dir),
-        out -> {
-          CheckpointEncoder.encode(checkpoint, out);
-          return target;
-        });
-    return hash;
   }
 
   private void resume() throws IOException {

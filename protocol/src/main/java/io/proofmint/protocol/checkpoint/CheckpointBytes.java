@@ -5,10 +5,11 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Random access to a checkpoint's canonical encoding (the bytes {@link CheckpointEncoder} writes)
- * without materializing it: any byte range can be produced on its own, so chunks of one checkpoint
- * can be encoded and hashed on several threads at once. Safe for concurrent {@link #copy} calls as
- * long as nobody changes the tensors.
+ * Random access to a checkpoint's canonical encoding (protocol.md section 7.1: the header, then
+ * every tensor's elements little-endian) without materializing it: any byte range can be produced
+ * on its own, so {@link CheckpointEncoder} streams it and chunks of one checkpoint can be encoded
+ * and hashed on several threads at once. Safe for concurrent {@link #copy} calls as long as nobody
+ * changes the tensors.
  */
 public final class CheckpointBytes {
 

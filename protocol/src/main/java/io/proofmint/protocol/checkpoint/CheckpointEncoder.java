@@ -36,17 +36,12 @@ public final class CheckpointEncoder {
 
   /** Streams the encoding to {@code out} (not closed), 64 KiB at a time. */
   public static void encode(Checkpoint checkpoint, OutputStream out) throws IOException {
-    out.write(header(checkpoint.header()));
-    ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    int floatsPerBuffer = BUFFER_BYTES / Float.BYTES;
-    for (Tensor tensor : checkpoint.tensors()) {
-      float[] data = tensor.data();
-      for (int from = 0; from < data.length; from += floatsPerBuffer) {
-        int count = Math.min(floatsPerBuffer, data.length - from);
-        buffer.clear();
-        buffer.asFloatBuffer().put(data, from, count);
-        out.write(buffer.array(), 0, count * Float.BYTES);
-      }
+    CheckpointBytes bytes = new CheckpointBytes(checkpoint);
+    byte[] buffer = new byte[BUFFER_BYTES];
+    for (long from = 0; from < bytes.length(); from += BUFFER_BYTES) {
+      int count = (int) Math.min(BUFFER_BYTES, bytes.length() - from);
+      bytes.copy(from, buffer, 0, count);
+      out.write(buffer, 0, count);
     }
   }
 

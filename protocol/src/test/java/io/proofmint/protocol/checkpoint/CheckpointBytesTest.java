@@ -3,6 +3,8 @@ package io.proofmint.protocol.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -48,7 +50,8 @@ class CheckpointBytesTest {
       @ForAll @IntRange(min = 0, max = 70_000) int count,
       @ForAll long seed) {
     Checkpoint checkpoint = checkpoint(nameLength, floats, seed);
-    byte[] encoded = CheckpointEncoder.encode(checkpoint);
+    byte[] encoded = encodedElementByElement(checkpoint);
+    assertThat(CheckpointEncoder.encode(checkpoint)).isEqualTo(encoded);
     CheckpointBytes bytes = new CheckpointBytes(checkpoint);
     assertThat(bytes.length()).isEqualTo(encoded.length);
     int start = (int) (from % encoded.length);
@@ -59,6 +62,21 @@ class CheckpointBytesTest {
         .isEqualTo(Arrays.copyOfRange(encoded, start, start + n));
     assertThat(target[0]).isZero();
     assertThat(target[n + 4]).isZero();
+  }
+
+  /** The encoding built independently: the header, then each element's raw bits, little-endian. */
+  private static byte[] encodedElementByElement(Checkpoint checkpoint) {
+    byte[] header = CheckpointEncoder.header(checkpoint.header());
+    ByteBuffer out =
+        ByteBuffer.allocate(header.length + Math.toIntExact(checkpoint.elementCount()) * 4)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put(header);
+    for (Tensor tensor : checkpoint.tensors()) {
+      for (float value : tensor.data()) {
+        out.putInt(Float.floatToRawIntBits(value));
+      }
+    }
+    return out.array();
   }
 
   @Test

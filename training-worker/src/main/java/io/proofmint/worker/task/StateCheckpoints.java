@@ -33,16 +33,14 @@ public final class StateCheckpoints {
   }
 
   /**
-   * The engine's current state as a checkpoint whose tensors share the arrays of {@code reuse}, a
-   * checkpoint captured earlier from this engine that nobody reads any more: no allocation.
+   * The engine's current state copied into {@code buffers} (arrays of {@link
+   * TrainingStep#stateLayout()}, see {@link #stateBuffers}), as a checkpoint whose tensors share
+   * those arrays: no allocation.
    */
-  public static Checkpoint captureInto(TrainingStep engine, Hash32 specHash, Checkpoint reuse) {
-    List<NamedTensor> target =
-        reuse.tensors().stream().map(t -> NamedTensor.of(t.name(), t.shape(), t.data())).toList();
-    engine.exportStateInto(target);
-    List<Tensor> tensors =
-        target.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
-    return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
+  public static Checkpoint captureInto(
+      TrainingStep engine, Hash32 specHash, List<NamedTensor> buffers) {
+    engine.exportStateInto(buffers);
+    return wrap(engine.stepsTaken(), specHash, buffers);
   }
 
   /** A checkpoint whose state the engine has yet to copy out, and the copy's completion. */
@@ -58,12 +56,20 @@ public final class StateCheckpoints {
       TrainingStep engine, Hash32 specHash, List<NamedTensor> buffers, Executor executor) {
     long step = engine.stepsTaken();
     CompletableFuture<?> copied = engine.exportStateLater(buffers, executor);
-    List<Tensor> tensors =
-        buffers.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
-    return new PendingCapture(Checkpoint.of(step, specHash, tensors), copied);
+    return new PendingCapture(wrap(step, specHash, buffers), copied);
   }
 
-  /** Zeroed arrays in the engine's state layout, for {@link #captureLater}. */
+  /** A checkpoint whose tensors are {@code state}'s arrays (not copies). */
+  private static Checkpoint wrap(long step, Hash32 specHash, List<NamedTensor> state) {
+    return Checkpoint.of(
+        step,
+        specHash,
+        state.stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList());
+  }
+
+  /**
+   * Zeroed arrays in the engine's state layout, for {@link #captureInto} and {@link #captureLater}.
+   */
   public static List<NamedTensor> stateBuffers(TrainingStep engine) {
     return engine.stateLayout().stream()
         .map(s -> NamedTensor.of(s.name(), s.shape(), new float[s.elementCount()]))

@@ -154,30 +154,22 @@ public final class TrainingJob {
     ExecutorService background =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("checkpoint-writer").unstarted(r));
-    // Hashed on the training threads, a segment's end state is copied out and hashed there, and
-    // the copies alternate between two sets of arrays (the one being written and the one the next
-    // capture fills). Hashed beside training, the background thread copies the state out while
-    // the next segment's first forward and backward pass run, then hashes and writes it: one set
-    // of arrays, as the next copy starts only once the previous write has finished.
-    Checkpoint[] captured = new Checkpoint[2];
-    List<NamedTensor> buffers = hashOnTraining ? null : StateCheckpoints.stateBuffers(engine);
+    // The state is captured into one set of arrays, reused for every checkpoint: the next capture
+    // starts only once the previous checkpoint is written. Hashed on the training threads, it is
+    // copied out and hashed there between segments; hashed beside training, the background thread
+    // copies it out while the next segment's first forward and backward pass run.
+    List<NamedTensor> buffers = StateCheckpoints.stateBuffers(engine);
     Future<?> inFlight = null;
     try {
       for (int segment = done; segment < header.segments(); segment++) {
         List<StepRecord> records =
             runner.run((long) segment * segmentLength, segmentLength, listener);
+        awaitWrite(inFlight);
         if (hashOnTraining) {
-          int slot = segment & 1;
-          captured[slot] =
-              captured[slot] == null
-                  ? StateCheckpoints.capture(engine, specHash)
-                  : StateCheckpoints.captureInto(engine, specHash, captured[slot]);
-          Checkpoint end = captured[slot];
+          Checkpoint end = StateCheckpoints.captureInto(engine, specHash, buffers);
           Hash32 endHash = hasher.hash(end, engine.workers()::forEach);
-          awaitWrite(inFlight);
           inFlight = background.submit(() -> writer.completeSegment(records, end, endHash));
         } else {
-          awaitWrite(inFlight);
           StateCheckpoints.PendingCapture end =
               StateCheckpoints.captureLater(engine, specHash, buffers, background);
           inFlight =
