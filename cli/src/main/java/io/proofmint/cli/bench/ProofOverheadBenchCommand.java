@@ -135,12 +135,13 @@ public final class ProofOverheadBenchCommand implements Callable<Integer> {
           });
     }
     output.table(table);
+    String machine = MachineDescription.current();
     output.write(
         output.target(workspace),
         new Report(
             "proof-overhead",
             Instant.now().toString(),
-            MachineDescription.current(),
+            machine,
             cores,
             layers,
             batch,
@@ -150,7 +151,7 @@ public final class ProofOverheadBenchCommand implements Callable<Integer> {
             settings.stateBytes(),
             TARGET,
             rows),
-        MachineDescription.current());
+        machine);
     return 0;
   }
 
