@@ -12,7 +12,6 @@ import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.RuntimeFacts;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
@@ -39,11 +38,16 @@ public final class TinyTask {
 
   private TinyTask() {}
 
+  /** The test model under the portable profile (the default for new models). */
   public static ModelDefinition model(VerificationMode mode) {
+    return model(mode, ReproducibilityProfile.portable());
+  }
+
+  public static ModelDefinition model(VerificationMode mode, ReproducibilityProfile profile) {
     return new ModelDefinition(
         "verifier-test",
         MlpSpec.of(20, AdamConfig.withLearningRate(1e-2f), 32, 24, 4),
-        ReproducibilityProfile.of(RuntimeFacts.probe(), 8, 16),
+        profile,
         mode,
         7,
         Keccak.hashUtf8("verifier test dataset"));

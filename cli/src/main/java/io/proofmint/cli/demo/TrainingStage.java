@@ -13,7 +13,6 @@ import io.proofmint.protocol.dataset.DatasetWriter;
 import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.RuntimeFacts;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
@@ -122,7 +121,8 @@ final class TrainingStage {
         new ModelDefinition(
             "demo-mlp",
             DemoSetup.SPEC,
-            ReproducibilityProfile.of(RuntimeFacts.probe()),
+            // The portable profile: a verifier on any CPU replays the demo's model bit for bit.
+            ReproducibilityProfile.defaultForNewModels(),
             VerificationMode.EXACT,
             DemoSetup.INIT_SEED,
             dataset.root());

@@ -28,7 +28,6 @@ import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.RuntimeFacts;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
@@ -88,7 +87,7 @@ final class AdversarialFixture implements AutoCloseable {
       new ModelDefinition(
           "adversarial-mlp",
           MlpSpec.of(20, AdamConfig.withLearningRate(1e-2f), 32, 24, 4),
-          ReproducibilityProfile.of(RuntimeFacts.probe(), 8, 16),
+          ReproducibilityProfile.portable(),
           VerificationMode.EXACT,
           7,
           Keccak.hashUtf8("adversarial dataset"));

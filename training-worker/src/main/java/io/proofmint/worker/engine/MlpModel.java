@@ -1,7 +1,6 @@
 package io.proofmint.worker.engine;
 
 import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.random.SeededRandom;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +42,7 @@ final class MlpModel implements Model {
     int[] sizes = spec.layerSizes();
     int batch = spec.batchSize();
     this.buffers = new MlpBuffers(sizes, batch);
-    List<TensorSpec> names = new ArrayList<>();
-    for (int l = 0; l < spec.layerCount(); l++) {
-      names.add(new TensorSpec("layer" + l + ".weight", new int[] {sizes[l], sizes[l + 1]}));
-      names.add(new TensorSpec("layer" + l + ".bias", new int[] {sizes[l + 1]}));
-    }
-    this.layout = List.copyOf(names);
+    this.layout = MlpInit.parameterLayout(sizes);
     List<MlpRowBlock> rowBlocks = new ArrayList<>();
     for (int first = 0; first < batch; first += rowBlock) {
       rowBlocks.add(new MlpRowBlock(buffers, first, Math.min(rowBlock, batch - first)));
@@ -78,21 +72,13 @@ final class MlpModel implements Model {
     return layout;
   }
 
-  /**
-   * He-normal weights for the ReLU layers ({@code std = sqrt(2 / in)}), {@code std = sqrt(1 / in)}
-   * for the output layer, zero biases. Weight {@code l} draws from stream {@code l} of {@code
-   * seed}, row-major.
-   */
+  /** See {@link MlpInit}. */
   @Override
   public void initialize(long seed) {
     int[] sizes = buffers.sizes;
     for (int l = 0; l < buffers.layers(); l++) {
-      SeededRandom random = SeededRandom.forStream(seed, l);
-      double std = Math.sqrt((l < buffers.layers() - 1 ? 2.0 : 1.0) / sizes[l]);
       float[] values = new float[buffers.weights[l].size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) (random.nextGaussian() * std);
-      }
+      MlpInit.weights(seed, sizes, l, values);
       buffers.weights[l].copyFrom(values);
       buffers.biases[l].copyFrom(new float[sizes[l + 1]]);
     }
@@ -100,24 +86,10 @@ final class MlpModel implements Model {
 
   @Override
   public float forwardBackward(Examples data, int[] indices, WorkerPool workers) {
-    if (indices.length != spec.batchSize()) {
-      throw new IllegalArgumentException(
-          "mlp step: expected a batch of %d indices, got %d"
-              .formatted(spec.batchSize(), indices.length));
-    }
-    if (data.featureCount() != spec.inputCount() || data.classCount() != spec.classCount()) {
-      throw new IllegalArgumentException(
-          "mlp step: model takes %d features and %d classes, data has %d and %d"
-              .formatted(
-                  spec.inputCount(), spec.classCount(), data.featureCount(), data.classCount()));
-    }
+    MlpBatch.check(spec, data, indices);
     workers.forEach(blocks.length, b -> blocks[b].run(data, indices, rowLoss));
     workers.forEach(gradientTasks.length, t -> gradientTasks[t].run());
-    double sum = 0;
-    for (double loss : rowLoss) {
-      sum += loss;
-    }
-    return (float) (sum / rowLoss.length);
+    return MlpBatch.meanLoss(rowLoss);
   }
 
   @Override

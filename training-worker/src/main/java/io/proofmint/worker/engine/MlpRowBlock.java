@@ -111,33 +111,19 @@ final class MlpRowBlock {
     values.put(from, x, 0, count);
   }
 
-  /**
-   * Softmax cross-entropy in double precision through {@link StrictMath} (bit-identical on every
-   * JVM); the delta {@code (softmax - onehot) / batch} is rounded to float32.
-   */
+  /** See {@link SoftmaxCrossEntropy}. */
   private void softmaxCrossEntropy(double[] rowLoss) {
     int last = buffers.layers() - 1;
-    FloatBuffer logits = activationValues[last];
-    FloatBuffer delta = deltaValues[last];
-    int classes = buffers.sizes[last + 1];
-    for (int r = 0; r < rows; r++) {
-      int base = (firstRow + r) * classes;
-      float max = logits.get(base);
-      for (int j = 1; j < classes; j++) {
-        max = Math.max(max, logits.get(base + j));
-      }
-      double sum = 0;
-      for (int j = 0; j < classes; j++) {
-        exps[j] = StrictMath.exp((double) logits.get(base + j) - max);
-        sum += exps[j];
-      }
-      int label = labels[r];
-      rowLoss[firstRow + r] = StrictMath.log(sum) - ((double) logits.get(base + label) - max);
-      for (int j = 0; j < classes; j++) {
-        double p = exps[j] / sum;
-        delta.put(base + j, (float) ((j == label ? p - 1.0 : p) / buffers.batch));
-      }
-    }
+    SoftmaxCrossEntropy.rows(
+        activationValues[last],
+        deltaValues[last],
+        firstRow,
+        rows,
+        buffers.sizes[last + 1],
+        buffers.batch,
+        labels,
+        exps,
+        rowLoss);
   }
 
   /** Deltas of every hidden layer: {@code delta[l-1] = (delta[l] W_l^T) * relu'(activation)}. */

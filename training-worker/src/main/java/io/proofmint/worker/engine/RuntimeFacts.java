@@ -48,7 +48,7 @@ public record RuntimeFacts(
         blas.coreName(),
         describe(coreTypeEnv),
         Blas.threadsPerCall(),
-        ReproducibilityProfile.ENGINE_REVISION);
+        OpenBlasProfile.ENGINE_REVISION);
   }
 
   /**

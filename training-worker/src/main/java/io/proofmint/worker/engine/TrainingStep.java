@@ -44,27 +44,56 @@ public final class TrainingStep implements AutoCloseable {
 
   /**
    * Opens an engine for {@code spec} under {@code profile}, with parameters zero until {@link
-   * #initialize} or {@link #importState}. Sets BLAS and libnd4j to one thread per call for the
-   * whole process.
+   * #initialize} or {@link #importState}. Under an {@link OpenBlasProfile} it sets BLAS and libnd4j
+   * to one thread per call for the whole process; the {@link PortableProfile} loads no native code.
    *
    * @throws UnreproducibleProfileException if this process cannot reproduce {@code profile}
    */
   public static TrainingStep open(
       ModelSpec spec, ReproducibilityProfile profile, WorkerPool workers) {
-    Blas.useSingleThreadedCalls();
-    ProfileCheck check = profile.checkRuntime(RuntimeFacts.probe());
+    return open(
+        spec,
+        profile,
+        workers,
+        PortableMlpModel.DEFAULT_ROW_BLOCK,
+        PortableMlpModel.DEFAULT_GRADIENT_TILE);
+  }
+
+  /**
+   * As {@link #open(ModelSpec, ReproducibilityProfile, WorkerPool)}, with the portable engine's row
+   * block and gradient tile given (they change its speed, never its bits; tests vary them).
+   */
+  static TrainingStep open(
+      ModelSpec spec,
+      ReproducibilityProfile profile,
+      WorkerPool workers,
+      int portableRowBlock,
+      int portableGradientTile) {
+    if (profile instanceof OpenBlasProfile) {
+      Blas.useSingleThreadedCalls();
+    }
+    ProfileCheck check = profile.checkThisProcess();
     if (!check.isCompatible()) {
       throw new UnreproducibleProfileException(check);
     }
     Model model =
-        switch (spec) {
-          case MlpSpec mlp -> new MlpModel(mlp, profile.rowBlockSize(), profile.gradientTileSize());
+        switch (profile) {
+          case OpenBlasProfile blas ->
+              switch (spec) {
+                case MlpSpec mlp -> new MlpModel(mlp, blas.rowBlockSize(), blas.gradientTileSize());
+              };
+          case PortableProfile portable ->
+              switch (spec) {
+                case MlpSpec mlp ->
+                    new PortableMlpModel(mlp, portableRowBlock, portableGradientTile);
+              };
         };
     LOG.info(
-        "training engine open: {} under {} on {} worker thread(s)",
+        "training engine open: {} under {} on {} worker thread(s){}",
         spec.canonical(),
         profile.canonical(),
-        workers.threads());
+        workers.threads(),
+        profile instanceof PortableProfile ? ", kernel " + PortableKernels.ACTIVE.name() : "");
     return new TrainingStep(spec, profile, model, workers);
   }
 
@@ -78,13 +107,15 @@ public final class TrainingStep implements AutoCloseable {
 
   /** Trains one step on the examples {@code indices} name, in that order; returns the loss. */
   public float step(Examples data, int[] indices) {
-    int threads = Blas.threadsPerCall();
-    if (threads != profile.blasThreadsPerCall()) {
-      throw new UnreproducibleProfileException(
-          new ProfileCheck(
-              ProfileCheck.Reason.BLAS_THREADS_MISMATCH,
-              "BLAS threads per call changed to %d during training; profile requires %d"
-                  .formatted(threads, profile.blasThreadsPerCall())));
+    if (profile instanceof OpenBlasProfile blas) {
+      int threads = Blas.threadsPerCall();
+      if (threads != blas.blasThreadsPerCall()) {
+        throw new UnreproducibleProfileException(
+            new ProfileCheck(
+                ProfileCheck.Reason.BLAS_THREADS_MISMATCH,
+                "BLAS threads per call changed to %d during training; profile requires %d"
+                    .formatted(threads, blas.blasThreadsPerCall())));
+      }
     }
     float loss = model.forwardBackward(data, indices, workers);
     awaitExport(); // the forward and backward pass only read the state; the update changes it

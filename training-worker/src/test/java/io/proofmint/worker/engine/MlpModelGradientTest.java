@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.proofmint.worker.data.Examples;
 import java.nio.FloatBuffer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The engine's loss and gradients against a plain double-precision Java MLP. */
+/** Both engines' loss and gradients against a plain double-precision Java MLP. */
 class MlpModelGradientTest {
 
-  @Test
-  void forwardBackward_matchesDoublePrecisionReference() {
+  @ParameterizedTest
+  @ValueSource(strings = {"openblas", "portable"})
+  void forwardBackward_matchesDoublePrecisionReference(String engine) {
     MlpSpec spec = Engines.SMALL;
     Examples data = Engines.SMALL_DATA;
     int[] indices = Engines.batch(3, 0, spec.batchSize(), data.size());
-    Blas.useSingleThreadedCalls();
-    try (MlpModel model = new MlpModel(spec, 16, 24);
+    if (engine.equals("openblas")) {
+      Blas.useSingleThreadedCalls();
+    }
+    try (Model model =
+            engine.equals("openblas") ? new MlpModel(spec, 16, 24) : new PortableMlpModel(spec);
         WorkerPool pool = WorkerPool.create(2)) {
       model.initialize(21);
       perturbBiases(model);
@@ -44,7 +49,7 @@ class MlpModelGradientTest {
   }
 
   /** Non-zero biases, so the bias path of the forward pass is exercised. */
-  private static void perturbBiases(MlpModel model) {
+  private static void perturbBiases(Model model) {
     for (int p = 1; p < model.parameterLayout().size(); p += 2) {
       FloatBuffer b = model.parameter(p);
       for (int i = 0; i < b.capacity(); i++) {
@@ -60,7 +65,7 @@ class MlpModelGradientTest {
     private final double[][] biases;
     final double[][] gradients;
 
-    Reference(MlpModel model, MlpSpec spec) {
+    Reference(Model model, MlpSpec spec) {
       sizes = spec.layerSizes();
       int layers = spec.layerCount();
       weights = new double[layers][];

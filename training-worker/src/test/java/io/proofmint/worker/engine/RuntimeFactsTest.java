@@ -21,7 +21,7 @@ class RuntimeFactsTest {
     assertThat(facts.blasCoreType()).isNotBlank().isNotEqualTo("unknown");
     assertThat(facts.coreTypeEnvironment()).isEqualTo("unset");
     assertThat(facts.blasThreadsPerCall()).isEqualTo(1);
-    assertThat(facts.engineRevision()).isEqualTo(ReproducibilityProfile.ENGINE_REVISION);
+    assertThat(facts.engineRevision()).isEqualTo(OpenBlasProfile.ENGINE_REVISION);
   }
 
   @Test
@@ -34,8 +34,8 @@ class RuntimeFactsTest {
   void open_refusesAProfileThisProcessCannotReproduce() {
     RuntimeFacts facts = RuntimeFacts.probe();
     String otherCore = facts.blasCoreType().equals("SkylakeX") ? "Haswell" : "SkylakeX";
-    ReproducibilityProfile foreign =
-        new ReproducibilityProfile(
+    OpenBlasProfile foreign =
+        new OpenBlasProfile(
             facts.backend(),
             facts.nd4jVersion(),
             facts.blasLibrary(),
@@ -44,7 +44,7 @@ class RuntimeFactsTest {
             1,
             32,
             64,
-            ReproducibilityProfile.ENGINE_REVISION);
+            OpenBlasProfile.ENGINE_REVISION);
 
     try (WorkerPool pool = WorkerPool.singleThreaded()) {
       assertThatThrownBy(() -> TrainingStep.open(Engines.SMALL, foreign, pool))

@@ -1,5 +1,6 @@
 package io.proofmint.verifier.replay;
 
+import io.proofmint.worker.engine.OpenBlasProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
 import io.proofmint.worker.engine.TrainingStep;
@@ -17,22 +18,21 @@ public final class ReplayEngines {
   private ReplayEngines() {}
 
   /**
-   * The engine under the model's own profile. In tolerant mode a process that cannot reproduce that
-   * profile (another BLAS, another kernel set) replays under its own, with the model's row block
-   * and gradient tile sizes; exact mode refuses with {@link UnreproducibleProfileException}.
+   * The engine under the model's own profile. A portable-profile model replays exactly on any CPU.
+   * In tolerant mode a process that cannot reproduce an OpenBLAS profile (another BLAS, another
+   * kernel set) replays under its own, with the model's row block and gradient tile sizes; exact
+   * mode refuses with {@link UnreproducibleProfileException}, whose message says what to change.
    */
   public static TrainingStep open(ModelDefinition model, ReplayPolicy policy, WorkerPool workers) {
     try {
       return TrainingStep.open(model.spec(), model.profile(), workers);
     } catch (UnreproducibleProfileException e) {
-      if (!policy.isTolerant()) {
+      if (!policy.isTolerant() || !(model.profile() instanceof OpenBlasProfile blas)) {
         throw e;
       }
       ReproducibilityProfile local =
           ReproducibilityProfile.of(
-              RuntimeFacts.probe(),
-              model.profile().rowBlockSize(),
-              model.profile().gradientTileSize());
+              RuntimeFacts.probe(), blas.rowBlockSize(), blas.gradientTileSize());
       LOG.warn(
           "model '{}' is tolerant and this process cannot reproduce its profile ({}); replaying"
               + " under {}",
