@@ -12,6 +12,7 @@ import io.proofmint.protocol.dataset.DatasetCommitment;
 import io.proofmint.protocol.dataset.DatasetWriter;
 import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
+import io.proofmint.worker.engine.PortableProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.TrainingStep;
 import io.proofmint.worker.engine.VerificationMode;
@@ -152,6 +153,14 @@ final class TrainingStage {
       out.printf(
           "      model %s '%s' registered by %s: spec %s, token %s%n",
           registered.id(), model.name(), owner.getAddress(), model.specHash(), registered.token());
+      out.printf(
+          "      profile %s%s%n",
+          model.profile().canonical(),
+          model.profile() instanceof PortableProfile
+              ? ": the same bits on any CPU (this machine's kernel: "
+                  + PortableProfile.kernelInUse()
+                  + ")"
+              : "");
       out.printf(
           "      task %s: %d steps from head %s, reward %s PDEMO%n",
           task.id(), DemoSetup.STEPS, head, DemoSetup.REWARD.divide(DemoSetup.E18));

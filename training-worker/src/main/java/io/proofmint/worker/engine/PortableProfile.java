@@ -39,6 +39,14 @@ public record PortableProfile(String dtype, int engineRevision) implements Repro
     return new PortableProfile(FLOAT32, ENGINE_REVISION);
   }
 
+  /**
+   * The matrix kernel this process runs the profile with ({@code vector-256}, {@code scalar}, ...):
+   * speed only, never bits.
+   */
+  public static String kernelInUse() {
+    return PortableKernels.ACTIVE.name();
+  }
+
   @Override
   public String backend() {
     return PORTABLE_BACKEND;
