@@ -13,14 +13,15 @@ record BenchmarkOptions(
     int gradientTile,
     int sgemmSize,
     boolean naive,
-    boolean sgemm) {
+    boolean sgemm,
+    boolean portable) {
 
   static final String USAGE =
       """
       usage: TrainingBenchmark [--layers 784,256,256,10] [--batch 128] [--steps 300] [--warmup 50]
                                [--threads 1,2] [--row-block 64] [--gradient-tile 128]
                                [--sgemm-size 1024]
-                               [--naive true|false] [--sgemm true|false]
+                               [--naive true|false] [--sgemm true|false] [--portable true|false]
       """;
 
   static BenchmarkOptions parse(String[] args) {
@@ -34,6 +35,7 @@ record BenchmarkOptions(
     int sgemmSize = 1024;
     boolean naive = true;
     boolean sgemm = true;
+    boolean portable = true;
     if (args.length % 2 != 0) {
       throw new IllegalArgumentException("expected --name value pairs\n" + USAGE);
     }
@@ -50,11 +52,22 @@ record BenchmarkOptions(
         case "--sgemm-size" -> sgemmSize = Integer.parseInt(value);
         case "--naive" -> naive = Boolean.parseBoolean(value);
         case "--sgemm" -> sgemm = Boolean.parseBoolean(value);
+        case "--portable" -> portable = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
     return new BenchmarkOptions(
-        layers, batch, steps, warmup, threads, rowBlock, gradientTile, sgemmSize, naive, sgemm);
+        layers,
+        batch,
+        steps,
+        warmup,
+        threads,
+        rowBlock,
+        gradientTile,
+        sgemmSize,
+        naive,
+        sgemm,
+        portable);
   }
 
   private static int[] ints(String csv) {

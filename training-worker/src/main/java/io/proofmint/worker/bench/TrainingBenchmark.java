@@ -4,6 +4,7 @@ import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
+import io.proofmint.worker.engine.PortableProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
 import io.proofmint.worker.engine.TrainingStep;
@@ -72,6 +73,28 @@ public final class TrainingBenchmark {
       table.add(row("engine, " + threads + " worker thread(s)", rate, spec));
     }
     result.put("engine", engine);
+    if (o.portable()) {
+      Map<String, Object> portable = new LinkedHashMap<>();
+      Map<String, Object> ratio = new LinkedHashMap<>();
+      for (int threads : o.threads()) {
+        Rate rate = portableStepsPerSecond(spec, data, o, threads);
+        portable.put("threads" + threads, rate(rate, spec));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> blas = (Map<String, Object>) engine.get("threads" + threads);
+        ratio.put(
+            "threads" + threads,
+            round(rate.stepsPerCpuSecond() / (Double) blas.get("stepsPerCpuSecond")));
+        table.add(
+            row(
+                "portable (" + PortableProfile.kernelInUse() + "), " + threads + " thread(s)",
+                rate,
+                spec));
+      }
+      result.put("portableProfile", ReproducibilityProfile.portable().canonical());
+      result.put("portableKernel", PortableProfile.kernelInUse());
+      result.put("portable", portable);
+      result.put("portableVsOpenBlasPerCpuSecond", ratio);
+    }
     if (o.naive()) {
       Map<String, Object> naive = new LinkedHashMap<>();
       for (int threads : o.threads()) {
@@ -117,6 +140,15 @@ public final class TrainingBenchmark {
         ReproducibilityProfile.of(facts, o.rowBlock(), o.gradientTile());
     try (WorkerPool pool = WorkerPool.create(threads);
         TrainingStep step = TrainingStep.open(spec, profile, pool).initialize(SEED)) {
+      return stepsPerSecond(spec, data, o, indices -> step.step(data, indices));
+    }
+  }
+
+  private static Rate portableStepsPerSecond(
+      MlpSpec spec, Examples data, BenchmarkOptions o, int threads) {
+    try (WorkerPool pool = WorkerPool.create(threads);
+        TrainingStep step =
+            TrainingStep.open(spec, ReproducibilityProfile.portable(), pool).initialize(SEED)) {
       return stepsPerSecond(spec, data, o, indices -> step.step(data, indices));
     }
   }
