@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       TransfersBenchCommand.class,
       GasBenchCommand.class,
-      ProofOverheadBenchCommand.class
+      ProofOverheadBenchCommand.class,
+      TrainingBenchCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

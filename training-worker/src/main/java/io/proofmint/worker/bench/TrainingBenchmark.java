@@ -51,6 +51,16 @@ public final class TrainingBenchmark {
     run(options);
   }
 
+  /**
+   * Runs with {@link BenchmarkOptions} given as {@code --name value} pairs; returns the JSON object
+   * it prints.
+   *
+   * @throws IllegalArgumentException for an unknown option, with the usage
+   */
+  public static Map<String, Object> run(String... args) {
+    return run(BenchmarkOptions.parse(args));
+  }
+
   static Map<String, Object> run(BenchmarkOptions o) {
     MlpSpec spec = new MlpSpec(o.layers(), o.batch(), AdamConfig.defaults());
     Examples data =
