@@ -4,10 +4,18 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link PortableGemm#multiply} on the JDK Vector API: lanes run across output columns {@code j},
- * each lane one output element's sequential fma chain over {@code p}; never a sum across lanes. The
- * species is a {@code static final} (a species passed as a value is not intrinsified and runs ~80x
- * slower), chosen from {@value PortableKernels#WIDTH_PROPERTY} when the class loads.
+ * {@link PortableGemm#multiply} on the JDK Vector API. Lanes run across output columns {@code j}
+ * only: each lane holds one output element's accumulator, and every step of {@code p} does {@code
+ * acc = fma(A(i, p), b[p][j], acc)} on it, in order from {@code p = 0}. Nothing is ever summed
+ * across lanes, and no chain is split, so the bits are those of {@link ScalarGemm} whatever the
+ * width and the blocking.
+ *
+ * <p>Blocking (speed only): a micro-kernel of 4 rows x 2 vectors keeps 8 independent chains in
+ * registers, loading 2 vectors of {@code b} and broadcasting 4 values of {@code A} per {@code p};
+ * edges fall back to 1-row and 1-vector blocks, and columns past the last whole vector to scalar
+ * {@link Math#fma}. The species is a {@code static final}: a species passed as a value is not
+ * intrinsified and runs ~80x slower. It is chosen from {@value PortableKernels#WIDTH_PROPERTY} when
+ * the class loads.
  */
 final class VectorGemm implements GemmKernel {
 
@@ -50,31 +58,134 @@ final class VectorGemm implements GemmKernel {
       float[] c,
       int cOff,
       int ldc) {
-    int vectorColumns = n - n % LANES;
-    for (int i = 0; i < m; i++) {
-      // A(i, p) = a[aRow + p * aStep]
-      int aRow = transA ? aOff + i : aOff + i * lda;
-      int aStep = transA ? lda : 1;
-      int cRow = cOff + i * ldc;
-      for (int j = 0; j < vectorColumns; j += LANES) {
-        FloatVector acc =
-            init == null
-                ? FloatVector.zero(SPECIES)
-                : FloatVector.fromArray(SPECIES, init, initOff + j);
-        for (int p = 0; p < k; p++) {
-          FloatVector bp = FloatVector.fromArray(SPECIES, b, bOff + p * ldb + j);
-          acc = FloatVector.broadcast(SPECIES, a[aRow + p * aStep]).fma(bp, acc);
-        }
-        acc.intoArray(c, cRow + j);
+    // A(i, p) = a[aOff + i * rowStep + p * pStep]
+    int rowStep = transA ? 1 : lda;
+    int pStep = transA ? lda : 1;
+    int wide = n - n % (2 * LANES);
+    int vectors = n - n % LANES;
+    for (int j = 0; j < wide; j += 2 * LANES) {
+      int i = 0;
+      for (; i + 4 <= m; i += 4) {
+        block4x2(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
       }
-      for (int j = vectorColumns; j < n; j++) {
-        float acc = init == null ? 0f : init[initOff + j];
-        for (int p = 0; p < k; p++) {
-          acc = Math.fma(a[aRow + p * aStep], b[bOff + p * ldb + j], acc);
-        }
-        c[cRow + j] = acc;
+      for (; i < m; i++) {
+        block1x1(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+        block1x1(
+            i, j + LANES, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
       }
     }
+    for (int j = wide; j < vectors; j += LANES) {
+      for (int i = 0; i < m; i++) {
+        block1x1(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      int aRow = aOff + i * rowStep;
+      for (int j = vectors; j < n; j++) {
+        float acc = init == null ? 0f : init[initOff + j];
+        for (int p = 0; p < k; p++) {
+          acc = Math.fma(a[aRow + p * pStep], b[bOff + p * ldb + j], acc);
+        }
+        c[cOff + i * ldc + j] = acc;
+      }
+    }
+  }
+
+  /** Rows {@code i..i+3}, columns {@code j..j+2*LANES-1}: eight chains side by side. */
+  private static void block4x2(
+      int i,
+      int j,
+      int k,
+      float[] a,
+      int aOff,
+      int rowStep,
+      int pStep,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] init,
+      int initOff,
+      float[] c,
+      int cOff,
+      int ldc) {
+    FloatVector s0 = start(init, initOff + j);
+    FloatVector s1 = start(init, initOff + j + LANES);
+    FloatVector c00 = s0;
+    FloatVector c01 = s1;
+    FloatVector c10 = s0;
+    FloatVector c11 = s1;
+    FloatVector c20 = s0;
+    FloatVector c21 = s1;
+    FloatVector c30 = s0;
+    FloatVector c31 = s1;
+    int a0 = aOff + i * rowStep;
+    int a1 = a0 + rowStep;
+    int a2 = a1 + rowStep;
+    int a3 = a2 + rowStep;
+    int bp = bOff + j;
+    for (int p = 0; p < k; p++) {
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+      int ap = p * pStep;
+      FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + ap]);
+      c00 = x.fma(b0, c00);
+      c01 = x.fma(b1, c01);
+      x = FloatVector.broadcast(SPECIES, a[a1 + ap]);
+      c10 = x.fma(b0, c10);
+      c11 = x.fma(b1, c11);
+      x = FloatVector.broadcast(SPECIES, a[a2 + ap]);
+      c20 = x.fma(b0, c20);
+      c21 = x.fma(b1, c21);
+      x = FloatVector.broadcast(SPECIES, a[a3 + ap]);
+      c30 = x.fma(b0, c30);
+      c31 = x.fma(b1, c31);
+      bp += ldb;
+    }
+    int row = cOff + i * ldc + j;
+    c00.intoArray(c, row);
+    c01.intoArray(c, row + LANES);
+    row += ldc;
+    c10.intoArray(c, row);
+    c11.intoArray(c, row + LANES);
+    row += ldc;
+    c20.intoArray(c, row);
+    c21.intoArray(c, row + LANES);
+    row += ldc;
+    c30.intoArray(c, row);
+    c31.intoArray(c, row + LANES);
+  }
+
+  /** Row {@code i}, columns {@code j..j+LANES-1}: one vector of chains. */
+  private static void block1x1(
+      int i,
+      int j,
+      int k,
+      float[] a,
+      int aOff,
+      int rowStep,
+      int pStep,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] init,
+      int initOff,
+      float[] c,
+      int cOff,
+      int ldc) {
+    FloatVector acc = start(init, initOff + j);
+    int aRow = aOff + i * rowStep;
+    int bp = bOff + j;
+    for (int p = 0; p < k; p++) {
+      acc =
+          FloatVector.broadcast(SPECIES, a[aRow + p * pStep])
+              .fma(FloatVector.fromArray(SPECIES, b, bp), acc);
+      bp += ldb;
+    }
+    acc.intoArray(c, cOff + i * ldc + j);
+  }
+
+  private static FloatVector start(float[] init, int offset) {
+    return init == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, init, offset);
   }
 
   @Override
