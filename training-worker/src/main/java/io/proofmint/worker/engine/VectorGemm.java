@@ -1,6 +1,7 @@
 package io.proofmint.worker.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,10 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Blocking (speed only): a micro-kernel of 4 rows x 2 vectors keeps 8 independent chains in
  * registers, loading 2 vectors of {@code b} and broadcasting 4 values of {@code A} per {@code p};
- * edges fall back to 1-row and 1-vector blocks, and columns past the last whole vector to scalar
- * {@link Math#fma}. The species is a {@code static final}: a species passed as a value is not
- * intrinsified and runs ~80x slower. It is chosen from {@value PortableKernels#WIDTH_PROPERTY} when
- * the class loads.
+ * the columns past the last pair of vectors run 4 rows x 1 vector, the last vector masked (lanes
+ * past {@code n} neither load nor store), and rows past the last 4 run 1 row at a time. The species
+ * is a {@code static final}: a species passed as a value is not intrinsified and runs ~80x slower.
+ * It is chosen from {@value PortableKernels#WIDTH_PROPERTY} when the class loads.
  */
 final class VectorGemm implements GemmKernel {
 
@@ -23,6 +24,7 @@ final class VectorGemm implements GemmKernel {
   static final VectorGemm INSTANCE = new VectorGemm();
 
   private static final int LANES = SPECIES.length();
+  private static final VectorMask<Float> ALL = SPECIES.maskAll(true);
 
   private VectorGemm() {}
 
@@ -62,33 +64,76 @@ final class VectorGemm implements GemmKernel {
     int rowStep = transA ? 1 : lda;
     int pStep = transA ? lda : 1;
     int wide = n - n % (2 * LANES);
-    int vectors = n - n % LANES;
     for (int j = 0; j < wide; j += 2 * LANES) {
       int i = 0;
       for (; i + 4 <= m; i += 4) {
         block4x2(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
       }
       for (; i < m; i++) {
-        block1x1(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+        block1x1(i, j, ALL, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
         block1x1(
-            i, j + LANES, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+            i, j + LANES, ALL, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff,
+            ldc);
       }
     }
-    for (int j = wide; j < vectors; j += LANES) {
-      for (int i = 0; i < m; i++) {
-        block1x1(i, j, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+    // The last columns, whole vectors or not, one (masked) vector wide: lanes past n load and
+    // store nothing, and the lanes inside still run their own chains.
+    for (int j = wide; j < n; j += LANES) {
+      VectorMask<Float> lanes = SPECIES.indexInRange(j, n);
+      int i = 0;
+      for (; i + 4 <= m; i += 4) {
+        block4x1(
+            i, j, lanes, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
+      }
+      for (; i < m; i++) {
+        block1x1(
+            i, j, lanes, k, a, aOff, rowStep, pStep, b, bOff, ldb, init, initOff, c, cOff, ldc);
       }
     }
-    for (int i = 0; i < m; i++) {
-      int aRow = aOff + i * rowStep;
-      for (int j = vectors; j < n; j++) {
-        float acc = init == null ? 0f : init[initOff + j];
-        for (int p = 0; p < k; p++) {
-          acc = Math.fma(a[aRow + p * pStep], b[bOff + p * ldb + j], acc);
-        }
-        c[cOff + i * ldc + j] = acc;
-      }
+  }
+
+  /** Rows {@code i..i+3}, the masked columns from {@code j}: four chains per lane. */
+  private static void block4x1(
+      int i,
+      int j,
+      VectorMask<Float> lanes,
+      int k,
+      float[] a,
+      int aOff,
+      int rowStep,
+      int pStep,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] init,
+      int initOff,
+      float[] c,
+      int cOff,
+      int ldc) {
+    FloatVector s = start(init, initOff + j, lanes);
+    FloatVector c0 = s;
+    FloatVector c1 = s;
+    FloatVector c2 = s;
+    FloatVector c3 = s;
+    int a0 = aOff + i * rowStep;
+    int a1 = a0 + rowStep;
+    int a2 = a1 + rowStep;
+    int a3 = a2 + rowStep;
+    int bp = bOff + j;
+    for (int p = 0; p < k; p++) {
+      FloatVector bv = FloatVector.fromArray(SPECIES, b, bp, lanes);
+      int ap = p * pStep;
+      c0 = FloatVector.broadcast(SPECIES, a[a0 + ap]).fma(bv, c0);
+      c1 = FloatVector.broadcast(SPECIES, a[a1 + ap]).fma(bv, c1);
+      c2 = FloatVector.broadcast(SPECIES, a[a2 + ap]).fma(bv, c2);
+      c3 = FloatVector.broadcast(SPECIES, a[a3 + ap]).fma(bv, c3);
+      bp += ldb;
     }
+    int row = cOff + i * ldc + j;
+    c0.intoArray(c, row, lanes);
+    c1.intoArray(c, row + ldc, lanes);
+    c2.intoArray(c, row + 2 * ldc, lanes);
+    c3.intoArray(c, row + 3 * ldc, lanes);
   }
 
   /** Rows {@code i..i+3}, columns {@code j..j+2*LANES-1}: eight chains side by side. */
@@ -155,10 +200,11 @@ final class VectorGemm implements GemmKernel {
     c31.intoArray(c, row + LANES);
   }
 
-  /** Row {@code i}, columns {@code j..j+LANES-1}: one vector of chains. */
+  /** Row {@code i}, the masked columns from {@code j}: one vector of chains. */
   private static void block1x1(
       int i,
       int j,
+      VectorMask<Float> lanes,
       int k,
       float[] a,
       int aOff,
@@ -172,20 +218,26 @@ final class VectorGemm implements GemmKernel {
       float[] c,
       int cOff,
       int ldc) {
-    FloatVector acc = start(init, initOff + j);
+    FloatVector acc = start(init, initOff + j, lanes);
     int aRow = aOff + i * rowStep;
     int bp = bOff + j;
     for (int p = 0; p < k; p++) {
       acc =
           FloatVector.broadcast(SPECIES, a[aRow + p * pStep])
-              .fma(FloatVector.fromArray(SPECIES, b, bp), acc);
+              .fma(FloatVector.fromArray(SPECIES, b, bp, lanes), acc);
       bp += ldb;
     }
-    acc.intoArray(c, cOff + i * ldc + j);
+    acc.intoArray(c, cOff + i * ldc + j, lanes);
   }
 
   private static FloatVector start(float[] init, int offset) {
     return init == null ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, init, offset);
+  }
+
+  private static FloatVector start(float[] init, int offset, VectorMask<Float> lanes) {
+    return init == null
+        ? FloatVector.zero(SPECIES)
+        : FloatVector.fromArray(SPECIES, init, offset, lanes);
   }
 
   @Override
