@@ -39,10 +39,13 @@ import java.util.Locale;
  * Measures tolerant-mode distances ({@link io.proofmint.verifier.replay.StateDistance}) of honest
  * replays under other profiles and of each attack, and derives a default threshold from them.
  *
- * <p>The trainer runs under row blocks of 8 on 2 threads. Honest replays run under row blocks 8,
- * 16, 32 (another decomposition of the same sums: a stand-in for other hardware) on 1 and 2
- * threads. Attacks: random weights, other data, one step extrapolated over k (the faked segments of
- * attack (c)). Every segment of each bundle is replayed.
+ * <p>The trainer runs under this process's OpenBLAS core, row blocks of 8, on 2 threads. Honest
+ * replays run under row blocks 8, 16, 32 of the same core on 1 and 2 threads (another decomposition
+ * of the same sums), under the portable profile (one fma chain per element: other arithmetic on
+ * every CPU), and under each other OpenBLAS core this CPU runs, each in a JVM of its own with its
+ * own {@code OPENBLAS_CORETYPE} ({@link ForeignCoreReplays}): real other kernels. Attacks: random
+ * weights, other data, one step extrapolated over k (the faked segments of attack (c)). Every
+ * segment of each bundle is replayed.
  *
  * <pre>
  * args: [steps=200] [k=10] [layers=32,24,4] [batch=64] [examples=2000]
@@ -84,20 +87,28 @@ public final class ToleranceCalibration {
     run(steps, k, layers, batch, examples, System.out);
   }
 
+  /** The calibration's data set: synthetic clusters, the same in every process. */
+  static Examples data(int[] layers, int examples) {
+    return SyntheticTask.gaussianClusters(5, examples, layers[0], layers[layers.length - 1]);
+  }
+
+  /** The calibration's tolerant model, trained under {@code profile}. */
+  static ModelDefinition model(int[] layers, int batch, ReproducibilityProfile profile) {
+    return new ModelDefinition(
+        "calibration",
+        MlpSpec.of(batch, AdamConfig.withLearningRate(1e-2f), layers),
+        profile,
+        VerificationMode.TOLERANT,
+        7,
+        Keccak.hashUtf8("calibration dataset"));
+  }
+
   public static List<Row> run(
       long steps, int k, int[] layers, int batch, int examples, PrintStream out)
       throws IOException {
-    Examples data =
-        SyntheticTask.gaussianClusters(5, examples, layers[0], layers[layers.length - 1]);
+    Examples data = data(layers, examples);
     RuntimeFacts facts = RuntimeFacts.probe();
-    ModelDefinition model =
-        new ModelDefinition(
-            "calibration",
-            MlpSpec.of(batch, AdamConfig.withLearningRate(1e-2f), layers),
-            ReproducibilityProfile.of(facts, 8, 16),
-            VerificationMode.TOLERANT,
-            7,
-            Keccak.hashUtf8("calibration dataset"));
+    ModelDefinition model = model(layers, batch, ReproducibilityProfile.of(facts, 8, 16));
     TaskBinding binding =
         TaskBinding.of(
             31337,
@@ -110,6 +121,7 @@ public final class ToleranceCalibration {
     try (WorkerPool two = WorkerPool.create(2);
         WorkerPool one = WorkerPool.singleThreaded()) {
       ProofBundle honest;
+      Path honestDir;
       List<ProofBundle> attacks = new ArrayList<>();
       List<String> attackNames = new ArrayList<>();
       try (TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), two)) {
@@ -117,7 +129,8 @@ public final class ToleranceCalibration {
         TrainingJob.Result result =
             new TrainingJob(model, data, hasher)
                 .run(engine, binding, parent, steps, k, dir.resolve("honest"), StepListener.NONE);
-        honest = read(hasher, result.bundleDir());
+        honestDir = result.bundleDir();
+        honest = read(hasher, honestDir);
         CheatingTrainer cheater = new CheatingTrainer(model, data, hasher);
         Cheat[] cheats = {
           new Cheat.RandomWeights(11),
@@ -144,6 +157,20 @@ public final class ToleranceCalibration {
                   distances(model, data, hasher, profile, pool, measure, honest)));
         }
       }
+      rows.add(
+          new Row(
+              "honest",
+              "portable (fma chains)",
+              1,
+              distances(
+                  model, data, hasher, ReproducibilityProfile.portable(), one, measure, honest)));
+      rows.addAll(
+          ForeignCoreReplays.measure(
+              facts.blasCoreType(),
+              honestDir,
+              model,
+              new ForeignCoreReplays.Setup(layers, batch, examples),
+              out));
       for (int a = 0; a < attacks.size(); a++) {
         rows.add(
             new Row(
