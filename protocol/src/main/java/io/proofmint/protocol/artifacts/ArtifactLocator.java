@@ -145,6 +145,14 @@ public record ArtifactLocator(URI baseUri, Hash32 manifestHash) {
     if (!host.equals(host.toLowerCase(Locale.ROOT))) {
       return Optional.of("'%s': expected a lower-case host, got '%s'".formatted(shown, host));
     }
+    if (host.startsWith("[")) {
+      Optional<String> canonical = Ipv6Text.canonical(host);
+      if (canonical.isEmpty() || !canonical.get().equals(host)) {
+        return Optional.of(
+            "'%s': expected an IPv6 host in its one RFC 5952 form%s, got '%s'"
+                .formatted(shown, canonical.map(c -> " " + c).orElse(""), host));
+      }
+    }
     if (uri.getRawUserInfo() != null) {
       return Optional.of("'%s': expected no user info (it would be public)".formatted(shown));
     }

@@ -30,6 +30,7 @@ class ArtifactLocatorTest {
         "https://artifacts.example.org",
         "https://cdn.example.org/proofmint/task-12",
         "http://[::1]:9000",
+        "http://[2001:db8::1:0:0:1]",
         "http://localhost:1"
       })
   void parse_roundTripsThroughToString(String base) throws FormatException {
@@ -76,6 +77,11 @@ class ArtifactLocatorTest {
         "pmb1:http:/h#HEX             | expected http(s)://<host>[:port][/path]",
         "pmb1:http://Host.example#HEX | expected a lower-case host, got 'Host.example'",
         "pmb1:http://u:p@h#HEX        | expected no user info",
+        "pmb1:http://[0:0:0:0:0:0:0:1]#HEX | expected an IPv6 host in its one RFC 5952 form [::1]",
+        "pmb1:http://[::0001]:80#HEX  | expected an IPv6 host in its one RFC 5952 form [::1]",
+        "pmb1:http://[1:0:0:2:0:0:0:3]#HEX | RFC 5952 form [1:0:0:2::3]",
+        "pmb1:http://[1::2:0:0:0:3]#HEX | RFC 5952 form [1:0:0:2::3]",
+        "pmb1:http://[::ffff:127.0.0.1]#HEX | expected an IPv6 host in its one RFC 5952 form",
         "pmb1:http://h:0#HEX          | expected a port in 1 .. 65535, got 0",
         "pmb1:http://h:65536#HEX      | expected a port in 1 .. 65535, got 65536",
         "pmb1:http://h:080#HEX        | expected authority 'h:80', got 'h:080'",
