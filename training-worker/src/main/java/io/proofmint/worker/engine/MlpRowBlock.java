@@ -97,17 +97,11 @@ final class MlpRowBlock {
     }
   }
 
-  /**
-   * In place {@code Math.max(x, 0f)} on elements {@code [from, from + count)}: {@code -0} becomes
-   * {@code +0}, NaN stays NaN. Branch-free on a heap copy, which the JIT vectorizes (a branch on
-   * the sign of half-random activations mispredicts about every other element).
-   */
+  /** {@link ElementWise#relu} on a heap copy of {@code [from, from + count)}. */
   private void relu(FloatBuffer values, int from, int count) {
     float[] x = scratch;
     values.get(from, x, 0, count);
-    for (int i = 0; i < count; i++) {
-      x[i] = Math.max(x[i], 0f);
-    }
+    ElementWise.relu(x, 0, count);
     values.put(from, x, 0, count);
   }
 
@@ -148,19 +142,13 @@ final class MlpRowBlock {
     }
   }
 
-  /**
-   * {@code delta *= signum(activation)} on {@code [from, from + count)}: the ReLU derivative, since
-   * an activation is {@code +0} or positive after {@link #relu} ({@code delta * 1} is exact, {@code
-   * delta * +0} is a signed zero). Branch-free on heap copies, vectorized by the JIT.
-   */
+  /** {@link ElementWise#reluBackward} on heap copies of {@code [from, from + count)}. */
   private void reluBackward(FloatBuffer delta, FloatBuffer activation, int from, int count) {
     float[] d = scratch;
     float[] a = scratchMask;
     delta.get(from, d, 0, count);
     activation.get(from, a, 0, count);
-    for (int i = 0; i < count; i++) {
-      d[i] *= Math.signum(a[i]);
-    }
+    ElementWise.reluBackward(d, a, 0, count);
     delta.put(from, d, 0, count);
   }
 }

@@ -218,41 +218,17 @@ public record OpenBlasProfile(
 
   /** Parses {@link #canonical()} text. */
   static OpenBlasProfile parse(String canonical) {
-    String[] parts = canonical.split(";", -1);
-    if (parts.length != KEYS.length + 1 || !parts[0].equals(FORMAT)) {
-      throw new IllegalArgumentException(
-          "profile: expected '%s' and %d key=value fields, got '%s'"
-              .formatted(FORMAT, KEYS.length, canonical));
-    }
-    String[] values = new String[KEYS.length];
-    for (int i = 0; i < KEYS.length; i++) {
-      String part = parts[i + 1];
-      int eq = part.indexOf('=');
-      if (eq < 0 || !part.substring(0, eq).equals(KEYS[i])) {
-        throw new IllegalArgumentException(
-            "profile field %d: expected key '%s', got '%s'".formatted(i + 1, KEYS[i], part));
-      }
-      values[i] = part.substring(eq + 1);
-    }
+    String[] values = ProfileFields.read(canonical, KEYS);
     return new OpenBlasProfile(
         values[0],
         values[1],
         values[2],
         values[3],
         values[4],
-        parseInt(KEYS[5], values[5]),
-        parseInt(KEYS[6], values[6]),
-        parseInt(KEYS[7], values[7]),
-        parseInt(KEYS[8], values[8]));
-  }
-
-  private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "profile field %s: expected an integer, got '%s'".formatted(key, value), e);
-    }
+        ProfileFields.integer(KEYS[5], values[5]),
+        ProfileFields.integer(KEYS[6], values[6]),
+        ProfileFields.integer(KEYS[7], values[7]),
+        ProfileFields.integer(KEYS[8], values[8]));
   }
 
   @Override

@@ -95,29 +95,8 @@ public record PortableProfile(String dtype, int engineRevision) implements Repro
   }
 
   static PortableProfile parse(String canonical) {
-    String[] parts = canonical.split(";", -1);
-    if (parts.length != KEYS.length + 1 || !parts[0].equals(FORMAT)) {
-      throw new IllegalArgumentException(
-          "portable profile: expected '%s' and the %d fields backend, dtype, engine, got '%s'"
-              .formatted(FORMAT, KEYS.length, canonical));
-    }
-    String[] values = new String[KEYS.length];
-    for (int i = 0; i < KEYS.length; i++) {
-      String part = parts[i + 1];
-      int eq = part.indexOf('=');
-      if (eq < 0 || !part.substring(0, eq).equals(KEYS[i])) {
-        throw new IllegalArgumentException(
-            "profile field %d: expected key '%s', got '%s'".formatted(i + 1, KEYS[i], part));
-      }
-      values[i] = part.substring(eq + 1);
-    }
-    int engine;
-    try {
-      engine = Integer.parseInt(values[2]);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "profile field engine: expected an integer, got '%s'".formatted(values[2]), e);
-    }
+    String[] values = ProfileFields.read(canonical, KEYS);
+    int engine = ProfileFields.integer(KEYS[2], values[2]);
     PortableProfile profile = new PortableProfile(values[1], engine);
     if (!profile.canonical().equals(canonical)) {
       throw new IllegalArgumentException(

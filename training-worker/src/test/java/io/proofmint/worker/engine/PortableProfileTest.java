@@ -23,7 +23,8 @@ class PortableProfileTest {
     String text = ReproducibilityProfile.portable().canonical();
 
     assertThatThrownBy(() -> ReproducibilityProfile.parse(text + ";rowBlock=64"))
-        .hasMessageContaining("expected 'proofmint-profile/1' and the 3 fields backend, dtype");
+        .hasMessageContaining(
+            "expected 'proofmint-profile/1' and 3 key=value fields (backend, dtype, engine)");
     assertThatThrownBy(
             () ->
                 ReproducibilityProfile.parse(
