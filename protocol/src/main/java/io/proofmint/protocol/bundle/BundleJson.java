@@ -8,9 +8,29 @@ import io.proofmint.protocol.io.FormatException;
 import io.proofmint.protocol.io.Json;
 import io.proofmint.protocol.io.JsonObject;
 import java.util.List;
+import java.util.Set;
 
 /** The JSON form of {@link BundleHeader} and {@link BundleManifest} (protocol.md section 10.2). */
 public final class BundleJson {
+
+  /** Every field of a format-1 manifest; any other is refused (section 10.2). */
+  static final Set<String> MANIFEST_FIELDS =
+      Set.of(
+          "formatVersion",
+          "chainId",
+          "registry",
+          "taskId",
+          "trainer",
+          "specHash",
+          "datasetRoot",
+          "profile",
+          "steps",
+          "segmentLength",
+          "segments",
+          "checkpoints",
+          "root",
+          "finalCheckpoint",
+          "recordsHash");
 
   private BundleJson() {}
 
@@ -32,11 +52,12 @@ public final class BundleJson {
    * segmentLength}, {@code S + 1} checkpoints, {@code finalCheckpoint == C_S}.
    */
   public static BundleManifest fromJson(JsonObject json) throws FormatException {
-    long version = json.integer("formatVersion", 0, Integer.MAX_VALUE);
+    long version = json.integer("formatVersion", 1, Integer.MAX_VALUE);
     if (version != BundleManifest.FORMAT_VERSION) {
       throw json.error(
           "formatVersion", "expected %d, got %d".formatted(BundleManifest.FORMAT_VERSION, version));
     }
+    json.onlyFields(MANIFEST_FIELDS);
     BundleHeader header = headerFromJson(json);
     long segments = json.integer("segments", 1, Integer.MAX_VALUE);
     if (segments != header.segments()) {

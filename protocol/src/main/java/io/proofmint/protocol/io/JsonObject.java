@@ -6,6 +6,7 @@ import io.proofmint.protocol.crypto.Hash32;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Typed, required fields of a parsed JSON object. A missing or ill-typed field is a {@link
@@ -112,6 +113,23 @@ public final class JsonObject {
       throw error(field, "an object", value);
     }
     return new JsonObject(value, source, path + field + ".");
+  }
+
+  /**
+   * Rejects any field not in {@code known}, naming the first unknown one in document order: a
+   * reader that ignored it could act on a file another reader refuses.
+   */
+  public void onlyFields(Set<String> known) throws FormatException {
+    var names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw error(
+            name,
+            "expected no such field (the fields are %s), got one"
+                .formatted(known.stream().sorted().toList()));
+      }
+    }
   }
 
   /** A {@link FormatException} about {@code field} of this object. */

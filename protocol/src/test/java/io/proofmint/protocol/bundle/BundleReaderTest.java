@@ -18,6 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BundleReaderTest {
 
@@ -67,6 +69,60 @@ class BundleReaderTest {
     assertThat(validation.reason()).isEqualTo(Reason.MANIFEST_MALFORMED);
     assertThat(validation.detail())
         .contains("field 'segments': expected steps / segmentLength = 4, got 5");
+  }
+
+  @Test
+  void validate_refusesAFieldTheFormatDoesNotHave() throws IOException {
+    Path file = BundleLayout.manifest(dir);
+    Files.writeString(
+        file, Files.readString(file).replace("\"steps\" :", "\"stepz\" : 1,\n  \"steps\" :"));
+    BundleValidation validation = reader.validate(dir);
+    assertThat(validation.reason()).isEqualTo(Reason.MANIFEST_MALFORMED);
+    assertThat(validation.detail()).contains("field 'stepz': expected no such field");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"8.0", "8e0", "0.8e1", "08", "+8", "-0", "\"8\"", "null", "-8"})
+  void validate_acceptsOnlyThePlainDecimalIntegerForm(String steps) throws IOException {
+    Path file = BundleLayout.manifest(dir);
+    String text = Files.readString(file);
+    assertThat(text).contains("\"steps\" : 8,");
+    Files.writeString(file, text.replace("\"steps\" : 8,", "\"steps\" : " + steps + ","));
+    assertThat(reader.validate(dir).reason()).isEqualTo(Reason.MANIFEST_MALFORMED);
+  }
+
+  @Test
+  void validate_refusesAZeroFormatVersionWrittenAsMinusZero() throws IOException {
+    Path file = BundleLayout.manifest(dir);
+    Files.writeString(
+        file, Files.readString(file).replace("\"formatVersion\" : 1", "\"formatVersion\" : -0"));
+    BundleValidation validation = reader.validate(dir);
+    assertThat(validation.reason()).isEqualTo(Reason.MANIFEST_MALFORMED);
+    assertThat(validation.detail()).contains("field 'formatVersion'");
+  }
+
+  @Test
+  void validate_withSeveralBadFiles_reportsTheFirstInTheOrderOfSection10_6() throws IOException {
+    Path c1 = BundleLayout.checkpoint(dir, manifest.checkpoints().get(1));
+    Path c3 = BundleLayout.checkpoint(dir, manifest.checkpoints().get(3));
+    byte[] bytes = Files.readAllBytes(c3);
+    bytes[bytes.length - 2] ^= 4;
+    Files.write(c3, bytes);
+    Files.delete(c1);
+    // C_1 comes before C_3, whatever is wrong with each.
+    assertThat(reader.validate(dir))
+        .extracting(BundleValidation::reason, BundleValidation::file)
+        .containsExactly(Reason.CHECKPOINT_MISSING, c1);
+
+    // Records are checked before any checkpoint.
+    Path records = BundleLayout.records(dir);
+    Files.writeString(records, Files.readString(records).replace("0x3f800000", "0x3f800001"));
+    assertThat(reader.validate(dir).reason()).isEqualTo(Reason.RECORDS_HASH_MISMATCH);
+
+    // And the manifest before the records.
+    Path file = BundleLayout.manifest(dir);
+    Files.writeString(file, Files.readString(file).replace("\"segments\" : 4", "\"segments\" : 5"));
+    assertThat(reader.validate(dir).reason()).isEqualTo(Reason.MANIFEST_MALFORMED);
   }
 
   @Test
