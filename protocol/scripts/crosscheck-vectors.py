@@ -103,6 +103,46 @@ def batch_hash(t, idx):
     head = enc("f(bytes32,bytes32,uint256,uint256)", k_str("proofmint.batchhash.v1"), dataset_root, t, len(idx))
     return k_bytes(head + b"".join(i.to_bytes(8, "big") for i in idx))
 
+# Section 7.3: chunk proofs of the three-chunk checkpoint
+def chunk_proof(data, i):
+    n = max(1, -(-len(data) // 65536))
+    chunk = data[i * 65536:(i + 1) * 65536]
+    leaves = [hashlib.sha256(b"\x00" + data[j * 65536:(j + 1) * 65536]).digest() for j in range(n)]
+    levels = tree(leaves)
+    siblings = ["0x" + levels[d][(i >> d) ^ 1].hex() for d in range(len(levels) - 1)]
+    return len(chunk), "0x" + hashlib.sha256(b"\x00" + chunk).hexdigest(), siblings
+def fold(leaf, i, siblings):
+    h = H(leaf)
+    for d, s in enumerate(siblings):
+        h = node(h, H(s)) if (i >> d) & 1 == 0 else node(H(s), h)
+    return h
+
+# Section 13: the spec-hash text, assembled field by field
+def f32hex(x): return "0x" + struct.pack(">f", x).hex()
+spec_text = ("proofmint.model.v1|mlp(layers=5,4,3,activation=relu,loss=softmax-xent-mean,batch=3,"
+             f"adam(lr={f32hex(0.01)},beta1={f32hex(0.9)},beta2={f32hex(0.999)},eps={f32hex(1e-8)}))"
+             "|proofmint-profile/1;backend=jvm-portable;dtype=float32;engine=2|mode=exact|init=7"
+             "|dataset=" + k_str("proofmint.vectors.dataset"))
+
+# Section 12.3: the locator rules, written again from the text (ipaddress gives RFC 5952's form)
+import ipaddress, re
+def locator_ok(text):
+    if len(text.encode()) > 192 or any(not 0x21 <= ord(c) <= 0x7e for c in text): return False
+    if not text.startswith("pmb1:") or text.count("#") != 1 or "%" in text: return False
+    base, digest_hex = text[5:].split("#")
+    if not re.fullmatch(r"[0-9a-f]{64}", digest_hex): return False
+    m = re.fullmatch(r"(http|https)://(\[[^\]/]*\]|[^:/\[\]@?]+)(?::([^/]*))?((?:/[^/?]*)*)", base)
+    if not m: return False
+    host, port, path = m.group(2), m.group(3), m.group(4)
+    if host.startswith("["):
+        try: canonical = ipaddress.IPv6Address(host[1:-1]).compressed
+        except ValueError: return False
+        if host[1:-1] != canonical or "." in host: return False
+    elif host != host.lower() or not re.fullmatch(r"[a-z0-9.-]+", host): return False
+    if port is not None and not (re.fullmatch(r"[1-9][0-9]*", port) and int(port) <= 65535): return False
+    if path and any(seg in ("", ".", "..") for seg in path.split("/")[1:]): return False
+    return True
+
 v = VECTORS
 checks = [
     ("segment leaves", ["0x" + l.hex() for l in leaves], [l["leaf"] for l in v["segments"]["leaves"]]),
@@ -123,6 +163,27 @@ checks = [
     ("dataset root", dataset_root, v["offchain"]["dataset"]["root"]),
     ("task seed", task_seed, v["offchain"]["batch"]["taskSeed"]),
 ]
+seed_inputs = v["offchain"]["batch"]["taskSeedInputs"]
+checks += [
+    ("task seed inputs", [k_str("proofmint.batch.v1"), 31337, REG, "1", C[0]],
+     [seed_inputs["domainHash"], seed_inputs["chainId"], seed_inputs["registry"], seed_inputs["taskId"],
+      seed_inputs["parentCheckpoint"]]),
+    ("spec-hash canonical text", spec_text, v["offchain"]["specHash"]["canonical"]),
+    ("spec hash", k_str(spec_text), v["offchain"]["specHash"]["specHash"]),
+]
+ramp_hash = ckpt_hash(ramp)
+for listed in v["offchain"]["threeChunkCheckpoint"]["chunkProofs"]:
+    i = listed["index"]
+    length, leaf, siblings = chunk_proof(ramp, i)
+    checks.append((f"chunk {i} proof", [length, leaf, siblings],
+                   [listed["chunkLength"], listed["chunkLeaf"], listed["siblings"]]))
+    bound = k_bytes(b"\x02" + enc("f(bytes32,uint256,bytes32)", k_str("proofmint.checkpoint.v2"), len(ramp),
+                                  "0x" + fold(leaf, i, siblings).hex()))
+    checks.append((f"chunk {i} proof folds to the checkpoint hash", bound, ramp_hash))
+locators = v["offchain"]["locators"]
+checks.append(("locators accepted", [locator_ok(t) for t in locators["accepted"]], [True] * len(locators["accepted"])))
+checks.append(("locators refused", [locator_ok(r["locator"]) for r in locators["refused"]],
+               [False] * len(locators["refused"])))
 for t in (0, 1):
     idx = indices(t, 5, 10)
     checks.append((f"step {t} indices", idx, v["offchain"]["batch"][f"step{t}"]["indices"]))

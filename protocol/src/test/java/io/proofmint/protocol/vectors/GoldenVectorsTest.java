@@ -2,6 +2,11 @@ package io.proofmint.protocol.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.protocol.checkpoint.CheckpointEncoder;
+import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.checkpoint.ChunkHash;
+import io.proofmint.protocol.checkpoint.ChunkProof;
+import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.io.AtomicFiles;
 import io.proofmint.protocol.io.Json;
 import java.io.IOException;
@@ -51,6 +56,20 @@ class GoldenVectorsTest {
         .isEqualTo(FRAUD_DIGEST);
     assertThat(ProtocolVectors.unavailableAttestation().digest(ProtocolVectors.domain()).toHex())
         .isEqualTo(UNAVAILABLE_DIGEST);
+  }
+
+  @Test
+  void listedChunkProofs_verifyAndAChangedChunkDoesNot() {
+    CheckpointHasher hasher = CheckpointHasher.sequential();
+    byte[] encoded = CheckpointEncoder.encode(ProtocolVectors.threeChunkCheckpoint());
+    Hash32 hash = hasher.hash(encoded);
+    for (long index : ProtocolVectors.PROVEN_CHUNKS) {
+      ChunkProof proof = hasher.proveChunk(encoded, index);
+      byte[] chunk = CheckpointHasher.chunk(encoded, index);
+      assertThat(ChunkHash.verifyChunk(hash, proof, chunk).isValid()).isTrue();
+      chunk[0] ^= 1;
+      assertThat(ChunkHash.verifyChunk(hash, proof, chunk).isValid()).isFalse();
+    }
   }
 
   @Test

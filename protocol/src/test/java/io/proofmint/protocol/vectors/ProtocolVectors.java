@@ -2,6 +2,7 @@ package io.proofmint.protocol.vectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.proofmint.protocol.artifacts.ArtifactLocator;
 import io.proofmint.protocol.attest.Attestation;
 import io.proofmint.protocol.attest.Eip712Domain;
 import io.proofmint.protocol.batch.BatchDeriver;
@@ -9,6 +10,8 @@ import io.proofmint.protocol.batch.TaskSeed;
 import io.proofmint.protocol.checkpoint.Checkpoint;
 import io.proofmint.protocol.checkpoint.CheckpointEncoder;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.checkpoint.ChunkHash;
+import io.proofmint.protocol.checkpoint.ChunkProof;
 import io.proofmint.protocol.checkpoint.Tensor;
 import io.proofmint.protocol.commit.SegmentLeaf;
 import io.proofmint.protocol.commit.SegmentTree;
@@ -22,12 +25,16 @@ import io.proofmint.protocol.dataset.DatasetCommitment;
 import io.proofmint.protocol.dataset.Shard;
 import io.proofmint.protocol.dataset.ShardCodec;
 import io.proofmint.protocol.dataset.ShardEntry;
+import io.proofmint.protocol.io.FormatException;
 import io.proofmint.protocol.io.Json;
 import io.proofmint.protocol.sampling.ChallengeSeed;
 import io.proofmint.protocol.sampling.SegmentSampler;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -232,6 +239,17 @@ public final class ProtocolVectors {
     ramp.put("description", "step 0, spec as above, one tensor 'ramp' [40000], data[i] = i");
     ramp.put("encodedLength", threeChunkCheckpoint().header().encodedLength());
     ramp.put("checkpointHash", hasher.hash(threeChunkCheckpoint()).toHex());
+    byte[] rampBytes = CheckpointEncoder.encode(threeChunkCheckpoint());
+    ArrayNode chunkProofs = ramp.putArray("chunkProofs");
+    for (long index : PROVEN_CHUNKS) {
+      ChunkProof chunkProof = hasher.proveChunk(rampBytes, index);
+      byte[] chunk = CheckpointHasher.chunk(rampBytes, index);
+      ObjectNode node = chunkProofs.addObject();
+      node.put("index", index);
+      node.put("chunkLength", chunk.length);
+      node.put("chunkLeaf", ChunkHash.leaf(chunk, 0, chunk.length).toHex());
+      hashes(node.putArray("siblings"), chunkProof.siblings());
+    }
 
     ObjectNode data = offchain.putObject("dataset");
     data.put(
@@ -243,6 +261,13 @@ public final class ProtocolVectors {
 
     ObjectNode batch = offchain.putObject("batch");
     BatchDeriver batches = batches();
+    ObjectNode seedInputs = batch.putObject("taskSeedInputs");
+    seedInputs.put("domain", "keccak256(\"proofmint.batch.v1\")");
+    seedInputs.put("domainHash", TaskSeed.DOMAIN.toHex());
+    seedInputs.put("chainId", CHAIN_ID);
+    seedInputs.put("registry", REGISTRY.toChecksumHex());
+    seedInputs.put("taskId", TASK_ID.toString());
+    seedInputs.put("parentCheckpoint", checkpoints().get(0).toHex());
     batch.put("taskSeed", batches.taskSeed().toHex());
     batch.put("datasetRoot", batches.datasetRoot().toHex());
     batch.put("totalExamples", batches.totalExamples());
@@ -255,7 +280,108 @@ public final class ProtocolVectors {
       }
       step.put("batchHash", batches.batchHash(t).toHex());
     }
+
+    ObjectNode spec = offchain.putObject("specHash");
+    spec.put(
+        "description",
+        "model 5-4-3, batch 3, lr 0.01, default betas and eps, portable profile, exact, init 7,"
+            + " dataset keccak256(\"proofmint.vectors.dataset\") (protocol.md section 13)");
+    spec.put("canonical", SPEC_CANONICAL);
+    spec.put("specHash", Keccak.hashUtf8(SPEC_CANONICAL).toHex());
+
+    ObjectNode locators = offchain.putObject("locators");
+    ArrayNode accepted = locators.putArray("accepted");
+    for (String text : ACCEPTED_LOCATORS) {
+      accepted.add(parsed(text).toString());
+    }
+    ArrayNode refused = locators.putArray("refused");
+    REFUSED_LOCATORS.forEach(
+        (text, rule) -> {
+          refusedOrFail(text);
+          ObjectNode node = refused.addObject();
+          node.put("locator", text);
+          node.put("rule", rule);
+        });
     return root;
+  }
+
+  /** The spec-hash vector's canonical text (section 13); training-worker pins the same model. */
+  public static final String SPEC_CANONICAL =
+      "proofmint.model.v1|mlp(layers=5,4,3,activation=relu,loss=softmax-xent-mean,batch=3,"
+          + "adam(lr=0x3c23d70a,beta1=0x3f666666,beta2=0x3f7fbe77,eps=0x322bcc77))"
+          + "|proofmint-profile/1;backend=jvm-portable;dtype=float32;engine=2|mode=exact|init=7"
+          + "|dataset="
+          + Keccak.hashUtf8("proofmint.vectors.dataset").toHex();
+
+  /**
+   * Chunks of the three-chunk checkpoint whose proofs are listed: a full one and the short last.
+   */
+  static final long[] PROVEN_CHUNKS = {1, 2};
+
+  private static final String LOCATOR_HASH = "#" + Keccak.hashUtf8("manifest").toHex().substring(2);
+
+  static final List<String> ACCEPTED_LOCATORS =
+      List.of(
+          "pmb1:http://127.0.0.1:8080" + LOCATOR_HASH,
+          "pmb1:https://cdn.example.org/proofmint/task-12" + LOCATOR_HASH,
+          "pmb1:http://[::1]:9000" + LOCATOR_HASH,
+          "pmb1:http://[2001:db8::1:0:0:1]" + LOCATOR_HASH,
+          "pmb1:https://h.example/" + "a".repeat(192 - 5 - 65 - 18) + LOCATOR_HASH);
+
+  /** Locators section 12.3 refuses, each with the rule it breaks (insertion order kept). */
+  static final Map<String, String> REFUSED_LOCATORS = refusedLocators();
+
+  private static Map<String, String> refusedLocators() {
+    Map<String, String> refused = new LinkedHashMap<>();
+    String h = LOCATOR_HASH;
+    refused.put("pmb2:http://h" + h, "version prefix other than pmb1:");
+    refused.put("PMB1:http://h" + h, "prefix in upper case");
+    refused.put("pmb1:http://h", "no '#' and manifest hash");
+    refused.put("pmb1:http://h#" + h.substring(1).toUpperCase(), "hash not lower-case hex");
+    refused.put("pmb1:http://h#0x" + h.substring(1), "hash with 0x");
+    refused.put("pmb1:http://h#x" + h, "two '#'");
+    refused.put("pmb1:http://h/a%2Fb" + h, "percent-encoding");
+    refused.put("pmb1:http://h/a b" + h, "space (not printable ASCII 0x21..0x7e)");
+    refused.put("pmb1:ftp://h" + h, "scheme other than http or https");
+    refused.put("pmb1:HTTP://h" + h, "scheme in upper case");
+    refused.put("pmb1:http://Host.example" + h, "host not lower case");
+    refused.put("pmb1:http://u:p@h" + h, "user info");
+    refused.put("pmb1:http://[0:0:0:0:0:0:0:1]" + h, "IPv6 zeros not compressed (write [::1])");
+    refused.put("pmb1:http://[::0001]" + h, "IPv6 group with leading zeros (write [::1])");
+    refused.put(
+        "pmb1:http://[1:0:0:2:0:0:0:3]" + h, "not the longest zero run (write [1:0:0:2::3])");
+    refused.put("pmb1:http://[1::2:0:0:0:3]" + h, "not the longest zero run (write [1:0:0:2::3])");
+    refused.put("pmb1:http://[2001:DB8::1]" + h, "IPv6 in upper case (write [2001:db8::1])");
+    refused.put("pmb1:http://[::ffff:127.0.0.1]" + h, "embedded IPv4 notation");
+    refused.put("pmb1:http://h:0" + h, "port 0");
+    refused.put("pmb1:http://h:65536" + h, "port above 65535");
+    refused.put("pmb1:http://h:080" + h, "port with a leading zero");
+    refused.put("pmb1:http://h:" + h, "empty port");
+    refused.put("pmb1:http://h?q=1" + h, "query");
+    refused.put("pmb1:http://h/" + h, "base ends with '/'");
+    refused.put("pmb1:http://h//a" + h, "empty path segment");
+    refused.put("pmb1:http://h/a/../b" + h, "'..' path segment");
+    refused.put("pmb1:http://h/./b" + h, "'.' path segment");
+    refused.put(
+        "pmb1:https://h.example/" + "a".repeat(192 - 5 - 65 - 18 + 1) + h, "193 bytes (over 192)");
+    return Collections.unmodifiableMap(refused);
+  }
+
+  private static ArtifactLocator parsed(String text) {
+    try {
+      return ArtifactLocator.parse(text);
+    } catch (FormatException e) {
+      throw new IllegalStateException("vector locator '%s' must parse".formatted(text), e);
+    }
+  }
+
+  private static void refusedOrFail(String text) {
+    try {
+      ArtifactLocator.parse(text);
+    } catch (FormatException expected) {
+      return;
+    }
+    throw new IllegalStateException("vector locator '%s' must be refused".formatted(text));
   }
 
   private static void attestation(ObjectNode node, Attestation attestation) {
