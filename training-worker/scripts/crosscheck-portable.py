@@ -167,6 +167,9 @@ def step(state, indices):
             for r in range(1, B): acc = fadd(acc, D[l][r][j])
             gb.append(acc)
         grads[f"layer{l}.bias"] = gb
+    return adam(state, grads), loss, grads
+
+def adam(state, grads):
     # 5. Adam
     n = f32(state["adam.step"][0] + 1.0)
     step_size = fdiv(LR, f32(1.0 - math.pow(BETA1, n)))
@@ -183,7 +186,7 @@ def step(state, indices):
             new_m.append(m2); new_v.append(v2); new_x.append(fsub(xi, fmul(step_size, fdiv(m2, d))))
         out["adam.m." + name], out["adam.v." + name], out[name] = new_m, new_v, new_x
     out["adam.step"] = [n]
-    return out, loss
+    return out
 
 # ---- compare -------------------------------------------------------------------------------
 failed, checked = 0, 0
@@ -203,10 +206,18 @@ def compare(what, ours, theirs):
             return
     print(f"ok        {what}: {len(theirs)} tensors, {sum(len(v) for v in theirs.values())} floats")
 
+def listed(tensors): return {k: [from_bits(h) for h in v] for k, v in tensors.items()}
+
 state = initial_state(V["initSeed"])
 compare("initial state (13.1)", state, V["initial"])
+before = V["initial"]
 for t, expected in enumerate(V["steps"]):
-    state, loss = step(state, expected["indices"])
+    # Adam alone: the file's state before the step and its gradients give the file's state after.
+    compare(f"Adam alone, step {t} (15.3 step 5)", adam(listed(before), listed(expected["gradients"])),
+            expected["state"])
+    before = expected["state"]
+    state, loss, grads = step(state, expected["indices"])
+    compare(f"gradients of step {t} (15.3 steps 1-4)", grads, expected["gradients"])
     checked += 1
     if bits(loss) == expected["loss"]: print(f"ok        step {t} loss {bits(loss)}")
     else:

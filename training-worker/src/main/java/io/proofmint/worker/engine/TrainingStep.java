@@ -162,6 +162,22 @@ public final class TrainingStep implements AutoCloseable {
   }
 
   /**
+   * The gradients of the last step (protocol.md 15.3, step 4), one per parameter in model order:
+   * what Adam consumed. For the example vectors, which list them so Adam can be checked alone.
+   */
+  List<NamedTensor> lastGradients() {
+    List<NamedTensor> gradients = new ArrayList<>();
+    List<TensorSpec> parameters = model.parameterLayout();
+    for (int p = 0; p < parameters.size(); p++) {
+      TensorSpec s = parameters.get(p);
+      float[] data = new float[s.elementCount()];
+      model.gradient(p).get(0, data);
+      gradients.add(new NamedTensor(s.name(), s.shape(), data));
+    }
+    return gradients;
+  }
+
+  /**
    * Like {@link #exportState()}, but copies into the arrays of {@code target}, an earlier export of
    * this engine, instead of allocating 3 floats per parameter again: the worker captures a
    * checkpoint every few steps on the training thread, and the allocation was half of that cost.

@@ -63,6 +63,7 @@ final class PortableStepVectors {
           indices.add(i);
         }
         step.put("loss", hex(engine.step(DATA, batch)));
+        step.set("gradients", state(engine.lastGradients()));
         step.set("state", state(engine.exportState()));
       }
     }
