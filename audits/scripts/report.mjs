@@ -216,7 +216,7 @@ function main() {
 
   L.push('## Java adversarial scenarios', '');
   if (java?.ran) {
-    L.push(`\`./mvnw -o -B -pl devnet verify -Dforge.skip=true -Dtest=NONE ... -Dit.test='io.proofmint.devnet.adversarial.*IT,io.proofmint.devnet.settlement.KeeperCrashIT'\`: Maven exit ${java.mavenExit}.`, '');
+    L.push(`\`./mvnw -B -pl system-tests -am verify -Dforge.skip=true -Dtest=NONE ... -Dit.test='io.proofmint.systemtests.adversarial.*IT,io.proofmint.systemtests.settlement.KeeperCrashIT'\`: Maven exit ${java.mavenExit}.`, '');
     L.push('| IT | status | time |', '| --- | --- | ---: |');
     for (const t of java.tests) L.push(`| \`${t.class}.${t.method}\` | ${t.status} | ${t.seconds.toFixed(0)} s |`);
   } else L.push(`${java?.reason ?? 'not run'}.`);

@@ -2,8 +2,8 @@ package io.proofmint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.proofmint.devnet.fault.RequestTrigger;
-import io.proofmint.devnet.fault.TcpProxy;
+import io.proofmint.testsupport.fault.RequestTrigger;
+import io.proofmint.testsupport.fault.TcpProxy;
 import io.proofmint.worker.role.TaskStatus;
 import java.math.BigInteger;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.proofmint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
 import io.proofmint.devnet.DevnetControl;
-import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.engine.AdamConfig;

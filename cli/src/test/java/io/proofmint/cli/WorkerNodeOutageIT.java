@@ -7,9 +7,9 @@ import static io.proofmint.cli.WorkerOutageChecks.validBundleRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.devnet.DevnetControl;
-import io.proofmint.devnet.fault.RequestTrigger;
-import io.proofmint.devnet.fault.TcpProxy;
 import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.testsupport.fault.RequestTrigger;
+import io.proofmint.testsupport.fault.TcpProxy;
 import io.proofmint.worker.role.PendingCommit;
 import io.proofmint.worker.role.TaskStatus;
 import java.io.IOException;

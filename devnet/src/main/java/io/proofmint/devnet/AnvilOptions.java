@@ -34,4 +34,13 @@ public record AnvilOptions(
   public static AnvilOptions defaults(Path logFile) {
     return new AnvilOptions(DEFAULT_CHAIN_ID, 10, 0, logFile, Duration.ofSeconds(30));
   }
+
+  /**
+   * The defaults for a test or benchmark run named {@code runName}: the log goes to {@code
+   * target/devnet-logs/<runName>.log} under the working directory, so a failing run can be read
+   * afterwards.
+   */
+  public static AnvilOptions forTest(String runName) {
+    return defaults(Path.of("target", "devnet-logs", runName + ".log"));
+  }
 }

@@ -13,7 +13,7 @@ class AnvilDevnetIT {
   @Test
   void start_answersOnLoopbackWithFundedAccounts_andCloseFreesThePort() throws Exception {
     int port;
-    try (AnvilDevnet devnet = TestDevnets.anvil("AnvilDevnetIT");
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("AnvilDevnetIT"));
         ChainConnection chain = ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(31337))) {
       port = devnet.port();
       assertThat(devnet.rpcUrl().getHost()).isEqualTo("127.0.0.1");
@@ -32,8 +32,8 @@ class AnvilDevnetIT {
 
   @Test
   void twoDevnets_runSideBySideOnDifferentPorts() throws Exception {
-    try (AnvilDevnet a = TestDevnets.anvil("AnvilDevnetIT-a");
-        AnvilDevnet b = TestDevnets.anvil("AnvilDevnetIT-b")) {
+    try (AnvilDevnet a = AnvilDevnet.start(AnvilOptions.forTest("AnvilDevnetIT-a"));
+        AnvilDevnet b = AnvilDevnet.start(AnvilOptions.forTest("AnvilDevnetIT-b"))) {
       assertThat(a.port()).isNotEqualTo(b.port());
       assertThat(JsonRpcProbe.chainId(a.rpcUrl())).isEqualTo(31337L);
       assertThat(JsonRpcProbe.chainId(b.rpcUrl())).isEqualTo(31337L);

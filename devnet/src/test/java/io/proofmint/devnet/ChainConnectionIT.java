@@ -13,7 +13,7 @@ class ChainConnectionIT {
 
   @Test
   void open_refusesAChainWithAnotherId() throws Exception {
-    try (AnvilDevnet devnet = TestDevnets.anvil("ChainConnectionIT")) {
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("ChainConnectionIT"))) {
       assertThatThrownBy(() -> ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(1)))
           .isInstanceOf(ChainAccessException.class)
           .hasMessageContaining("is chain id 31337, expected 1");

@@ -20,7 +20,7 @@ class DevnetControlIT {
 
   @Test
   void revert_senderMadeBeforeTheSnapshotSendsWithTheRestoredNonce() throws Exception {
-    try (AnvilDevnet devnet = TestDevnets.anvil("DevnetControlIT");
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("DevnetControlIT"));
         ChainConnection chain =
             ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()))) {
       DevnetControl control = new DevnetControl(chain);

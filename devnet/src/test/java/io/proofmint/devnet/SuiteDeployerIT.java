@@ -27,7 +27,7 @@ class SuiteDeployerIT {
   void deploy_writesManifestMatchingTheChain_andRerunKeepsEverything() throws Exception {
     Path manifestFile = dir.resolve("deployment.json");
     List<String> progress = new ArrayList<>();
-    try (AnvilDevnet devnet = TestDevnets.anvil("SuiteDeployerIT");
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("SuiteDeployerIT"));
         ChainConnection chain = ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(31337))) {
       SuiteDeployer deployer =
           new SuiteDeployer(
@@ -85,7 +85,7 @@ class SuiteDeployerIT {
   void deploy_onAFreshChainIgnoresAManifestWhoseCodeIsGone() throws Exception {
     Path manifestFile = dir.resolve("deployment.json");
     DeploymentManifest old;
-    try (AnvilDevnet devnet = TestDevnets.anvil("SuiteDeployerIT-old");
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("SuiteDeployerIT-old"));
         ChainConnection chain = ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(31337))) {
       old =
           new SuiteDeployer(
@@ -97,7 +97,7 @@ class SuiteDeployerIT {
               .deploy(manifestFile);
     }
     List<String> progress = new ArrayList<>();
-    try (AnvilDevnet devnet = TestDevnets.anvil("SuiteDeployerIT-new");
+    try (AnvilDevnet devnet = AnvilDevnet.start(AnvilOptions.forTest("SuiteDeployerIT-new"));
         ChainConnection chain = ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(31337))) {
       DeploymentManifest fresh =
           new SuiteDeployer(

@@ -25,7 +25,7 @@ class WrapperTransactionsIT {
 
   @BeforeAll
   static void startDevnet() throws Exception {
-    devnet = TestDevnets.anvil("WrapperTransactionsIT");
+    devnet = AnvilDevnet.start(AnvilOptions.forTest("WrapperTransactionsIT"));
     chain = ChainConnection.open(devnet.rpcUrl(), OptionalLong.of(devnet.chainId()));
   }
 

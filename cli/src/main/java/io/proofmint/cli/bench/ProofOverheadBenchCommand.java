@@ -1,7 +1,6 @@
 package io.proofmint.cli.bench;
 
 import io.proofmint.cli.Workspace;
-import io.proofmint.devnet.bench.MachineDescription;
 import io.proofmint.worker.bench.ProofOverheadBenchmark;
 import io.proofmint.worker.bench.ProofOverheadBenchmark.Row;
 import io.proofmint.worker.bench.ProofOverheadBenchmark.Settings;

@@ -3,7 +3,6 @@ package io.proofmint.cli.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.ProofmintHome;
-import io.proofmint.devnet.bench.MachineDescription;
 import io.proofmint.worker.bench.TrainingBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.proofmint.cli.demo;
 
-import io.proofmint.devnet.flow.TaskFlow;
+import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.settlement.db.Database;

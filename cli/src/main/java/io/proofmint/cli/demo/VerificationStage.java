@@ -1,7 +1,7 @@
 package io.proofmint.cli.demo;
 
-import io.proofmint.devnet.VerifierCluster;
-import io.proofmint.devnet.flow.TaskFlow;
+import io.proofmint.cli.flow.TaskFlow;
+import io.proofmint.cli.flow.VerifierCluster;
 import io.proofmint.protocol.artifacts.BundlePublisher;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
 import io.proofmint.protocol.checkpoint.Checkpoint;

@@ -2,12 +2,12 @@ package io.proofmint.cli.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;
 import io.proofmint.devnet.DevnetControl;
 import io.proofmint.devnet.SuiteDeployer;
 import io.proofmint.devnet.SuiteParameters;
-import io.proofmint.devnet.flow.TaskFlow;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
