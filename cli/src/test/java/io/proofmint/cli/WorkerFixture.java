@@ -12,7 +12,7 @@ import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -109,7 +109,7 @@ final class WorkerFixture implements AutoCloseable {
               new DevnetControl(chain));
       Hash32 head;
       try (WorkerPool one = WorkerPool.singleThreaded();
-          TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), one)) {
+          TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), one)) {
         head = CheckpointHasher.sequential().hash(StateCheckpoints.initial(engine, model));
       }
       TaskFlow.Model registered =

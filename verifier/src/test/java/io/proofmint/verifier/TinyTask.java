@@ -5,14 +5,14 @@ import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.verifier.adversary.CheatingTrainer;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -59,7 +59,7 @@ public final class TinyTask {
   public static TrainingJob.Result honest(
       ModelDefinition model, WorkerPool workers, TaskBinding binding, long steps, Path dir)
       throws IOException {
-    try (TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+    try (TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
       Checkpoint parent = StateCheckpoints.initial(engine, model);
       return new TrainingJob(model, DATA, HASHER)
           .run(engine, binding, parent, steps, K, dir, StepListener.NONE);
@@ -70,7 +70,7 @@ public final class TinyTask {
   public static TrainingJob.Result cheat(
       ModelDefinition model, WorkerPool workers, long steps, Path dir, Cheat cheat)
       throws IOException {
-    try (TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+    try (TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
       Checkpoint parent = StateCheckpoints.initial(engine, model);
       return new CheatingTrainer(model, DATA, HASHER)
           .run(engine, BINDING, parent, steps, K, dir, cheat);

@@ -1,14 +1,17 @@
 package io.proofmint.cli.demo;
 
 import io.proofmint.cli.flow.TaskFlow;
+import io.proofmint.cli.settlement.MlpPredictorLoader;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.protocol.crypto.Address;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.escrow.CachedChannelReader;
 import io.proofmint.settlement.escrow.EscrowReader;
 import io.proofmint.settlement.escrow.SignedVoucher;
 import io.proofmint.settlement.escrow.Voucher;
 import io.proofmint.settlement.escrow.VoucherDomain;
+import io.proofmint.settlement.holder.HolderAccounts;
 import io.proofmint.settlement.index.IndexerConfig;
 import io.proofmint.settlement.keeper.KeeperConfig;
 import io.proofmint.settlement.keeper.KeeperReport;
@@ -16,12 +19,10 @@ import io.proofmint.settlement.keeper.SendHooks;
 import io.proofmint.settlement.keeper.SettlementKeeper;
 import io.proofmint.settlement.serve.ModelServer;
 import io.proofmint.settlement.serve.PredictApi;
-import io.proofmint.settlement.serve.Prediction;
+import io.proofmint.settlement.serve.Predictor;
 import io.proofmint.settlement.serve.ServerConfig;
 import io.proofmint.settlement.serve.ServerMetrics;
 import io.proofmint.settlement.serve.VoucherVerifier;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.task.MlpForward;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.wrappers.generated.ModelToken;
 import io.proofmint.wrappers.suite.Suite;
@@ -106,7 +107,8 @@ final class SettlementStage {
         Path.of(trained.bundleDir())
             .resolve("checkpoints")
             .resolve(trained.finalCheckpoint().substring(2) + ".ckpt");
-    MlpForward forward = new MlpForward(model.spec(), CheckpointFiles.read(finalCheckpoint));
+    Predictor predictor =
+        MlpPredictorLoader.predictor(model, CheckpointFiles.read(finalCheckpoint));
     VoucherDomain vouchers =
         new VoucherDomain(
             suite.chain().chainId(), Address.fromHex(suite.address(SuiteRoles.USAGE_ESCROW)));
@@ -129,10 +131,7 @@ final class SettlementStage {
                         clock,
                         Duration.ofSeconds(2)),
                     clock),
-                features -> {
-                  float[] logits = forward.logits(features);
-                  return new Prediction(MlpForward.argMax(logits), MlpForward.softmax(logits));
-                },
+                predictor,
                 db,
                 clock,
                 executor,
@@ -194,11 +193,11 @@ final class SettlementStage {
     BigInteger supply = view.totalSupply().send();
     List<Claim> claims = new ArrayList<>();
     for (Credentials holder : List.of(trainer, buyer)) {
-      BigInteger balance = view.balanceOf(holder.getAddress()).send();
-      BigInteger before = suite.paymentToken().balanceOf(holder.getAddress()).send();
-      suite.as(holder).modelToken(token).claim().send();
-      BigInteger claimed =
-          suite.paymentToken().balanceOf(holder.getAddress()).send().subtract(before);
+      // The same calls as `proofmint holder status` and `holder claim`.
+      HolderAccounts accounts = new HolderAccounts(suite.as(holder));
+      BigInteger balance =
+          accounts.position(trained.modelId(), token, holder.getAddress()).balance();
+      BigInteger claimed = accounts.claim(token).paid();
       String arithmetic =
           String.format(
               "%s mUSD x %s / %s PDEMO = %s, paid %s (rounded down)",

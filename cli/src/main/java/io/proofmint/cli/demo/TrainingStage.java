@@ -10,11 +10,11 @@ import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.dataset.Dataset;
 import io.proofmint.protocol.dataset.DatasetCommitment;
 import io.proofmint.protocol.dataset.DatasetWriter;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.PortableProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.KnownCheckpoints;
@@ -130,7 +130,7 @@ final class TrainingStage {
     model.write(dir.resolve("model.json"));
 
     try (WorkerPool workers = WorkerPool.create(Runtime.getRuntime().availableProcessors());
-        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+        TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
       Hash32 head = hasher.hash(StateCheckpoints.initial(engine, model));
       TaskFlow.Model registered =
           flow.registerModel(

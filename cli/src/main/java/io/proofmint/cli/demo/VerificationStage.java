@@ -14,7 +14,7 @@ import io.proofmint.verifier.adversary.CheatingTrainer;
 import io.proofmint.verifier.daemon.DaemonSettings;
 import io.proofmint.verifier.daemon.ServedModel;
 import io.proofmint.verifier.daemon.VerifierNode;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.Staking;
 import io.proofmint.worker.role.TaskStatus;
@@ -194,7 +194,7 @@ final class VerificationStage {
             task.id(),
             Address.fromHex(cheater.getAddress()));
     try (WorkerPool workers = WorkerPool.singleThreaded();
-        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+        TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
       Checkpoint parent = StateCheckpoints.initial(engine, model);
       if (!hasher.hash(parent).equals(Hash32.of(view.parent))) {
         throw new IllegalStateException("cheater's parent is not the model's initial checkpoint");

@@ -8,8 +8,8 @@ import io.proofmint.protocol.artifacts.LocalArtifactStore;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.dataset.Dataset;
 import io.proofmint.protocol.dataset.DatasetWriter;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.protocol.dataset.Examples;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.KnownCheckpoints;
 import io.proofmint.worker.role.RootCommitter;
@@ -135,7 +135,8 @@ public final class WorkerCommand implements Callable<Integer> {
             ChainConnection.open(node.rpcUrl(), OptionalLong.of(node.chainId()));
         WorkerPool workers = WorkerPool.create(threadCount);
         // Refuses, saying why, when this process cannot reproduce the model's profile.
-        TrainingStep engine = TrainingStep.open(definition.spec(), definition.profile(), workers)) {
+        TrainingEngine engine =
+            TrainingEngine.open(definition.spec(), definition.profile(), workers)) {
       DeploymentManifest deployment = DeploymentManifest.read(role.manifest(workspace));
       Suite suite = Suite.load(chain, deployment, role.signer(node));
       TrainerRole role =

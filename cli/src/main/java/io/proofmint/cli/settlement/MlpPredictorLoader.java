@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.proofmint.protocol.checkpoint.Checkpoint;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.settlement.serve.Prediction;
 import io.proofmint.settlement.serve.Predictor;
@@ -40,6 +41,14 @@ public final class MlpPredictorLoader implements PredictorLoader {
               + ", the definition says "
               + definition.specHash());
     }
+    return predictor(definition, checkpoint);
+  }
+
+  /**
+   * The MLP of {@code definition} with the weights of {@code checkpoint}, as {@code serve} answers
+   * with it: the arg-max label and the softmax scores. The demo serves through this too.
+   */
+  public static Predictor predictor(ModelDefinition definition, Checkpoint checkpoint) {
     MlpForward model = new MlpForward(definition.spec(), checkpoint);
     return new Predictor() {
       @Override

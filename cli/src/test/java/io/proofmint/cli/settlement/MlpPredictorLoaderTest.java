@@ -14,7 +14,7 @@ import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -41,7 +41,7 @@ class MlpPredictorLoaderTest {
 
   private Path checkpointOf(ModelDefinition model) throws IOException {
     try (WorkerPool one = WorkerPool.singleThreaded();
-        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), one)) {
+        TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), one)) {
       Path file = dir.resolve("c-" + model.initSeed() + ".ckpt");
       CheckpointFiles.write(
           file, StateCheckpoints.initial(engine, model), CheckpointHasher.sequential());

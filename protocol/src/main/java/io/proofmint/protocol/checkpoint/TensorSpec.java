@@ -17,6 +17,14 @@ public record TensorSpec(String name, DType dtype, int[] shape) {
     elementCount(name, shape);
   }
 
+  /**
+   * A float32 tensor: the one element type the engine trains in, so its parameter and optimizer
+   * layouts are these specs.
+   */
+  public static TensorSpec float32(String name, int[] shape) {
+    return new TensorSpec(name, DType.FLOAT32, shape);
+  }
+
   @Override
   public int[] shape() {
     return shape.clone();

@@ -13,9 +13,9 @@ import java.util.List;
 public final class Dataset {
 
   private final DatasetCommitment commitment;
-  private final List<Shard> shards;
+  private final List<Examples> shards;
 
-  private Dataset(DatasetCommitment commitment, List<Shard> shards) {
+  private Dataset(DatasetCommitment commitment, List<Examples> shards) {
     this.commitment = commitment;
     this.shards = List.copyOf(shards);
   }
@@ -24,11 +24,11 @@ public final class Dataset {
   public static Dataset load(Path manifestFile) throws IOException {
     DatasetCommitment commitment = DatasetManifest.read(manifestFile);
     Path dir = manifestFile.toAbsolutePath().getParent();
-    List<Shard> shards = new ArrayList<>(commitment.shards().size());
+    List<Examples> shards = new ArrayList<>(commitment.shards().size());
     for (ShardEntry entry : commitment.shards()) {
       Path file = dir.resolve(entry.file());
-      Shard shard = ShardFiles.load(file, entry.hash());
-      check(file, "example count", entry.exampleCount(), shard.exampleCount());
+      Examples shard = ShardFiles.load(file, entry.hash());
+      check(file, "example count", entry.exampleCount(), shard.size());
       check(file, "feature count", commitment.featureCount(), shard.featureCount());
       check(file, "class count", commitment.classCount(), shard.classCount());
       shards.add(shard);
@@ -37,7 +37,7 @@ public final class Dataset {
   }
 
   /** A dataset from shards already in memory; their hashes are computed and must match. */
-  public static Dataset of(DatasetCommitment commitment, List<Shard> shards) {
+  public static Dataset of(DatasetCommitment commitment, List<Examples> shards) {
     if (shards.size() != commitment.shards().size()) {
       throw new IllegalArgumentException(
           "dataset: expected %d shards, got %d"

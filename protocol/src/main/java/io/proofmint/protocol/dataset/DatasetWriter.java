@@ -27,15 +27,15 @@ public final class DatasetWriter {
     List<ShardEntry> entries = new ArrayList<>();
     for (int from = 0, index = 0; from < labels.length; from += shardSize, index++) {
       int to = Math.min(labels.length, from + shardSize);
-      Shard shard =
-          Shard.of(
+      Examples shard =
+          Examples.of(
               featureCount,
               classCount,
               Arrays.copyOfRange(features, from * featureCount, to * featureCount),
               Arrays.copyOfRange(labels, from, to));
       String name = "shard-%05d.pmds".formatted(index);
       Hash32 hash = ShardFiles.write(dir.resolve(name), shard);
-      entries.add(ShardEntry.of(name, hash, shard.exampleCount()));
+      entries.add(ShardEntry.of(name, hash, shard.size()));
     }
     DatasetCommitment dataset = DatasetCommitment.of(featureCount, classCount, entries);
     DatasetManifest.write(dir.resolve(MANIFEST), dataset);

@@ -24,8 +24,11 @@ public final class ShardCodec {
 
   private ShardCodec() {}
 
-  public static byte[] encode(Shard shard) {
-    long length = HEADER_SIZE + 4L * shard.features().length + 4L * shard.exampleCount();
+  public static byte[] encode(Examples shard) {
+    if (shard.size() < 1) {
+      throw new IllegalArgumentException("shard: expected at least 1 example, got 0");
+    }
+    long length = HEADER_SIZE + 4L * shard.features().length + 4L * shard.size();
     if (length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "shard: expected at most 2 GiB encoded, got %d bytes".formatted(length));
@@ -35,7 +38,7 @@ public final class ShardCodec {
         .putInt(VERSION)
         .putInt(shard.featureCount())
         .putInt(shard.classCount())
-        .putInt(shard.exampleCount());
+        .putInt(shard.size());
     out.asFloatBuffer().put(shard.features());
     out.position(out.position() + 4 * shard.features().length);
     out.asIntBuffer().put(shard.labels());
@@ -43,12 +46,12 @@ public final class ShardCodec {
   }
 
   /** keccak-256 of the shard's encoding. */
-  public static Hash32 hash(Shard shard) {
+  public static Hash32 hash(Examples shard) {
     return Keccak.hash(encode(shard));
   }
 
   /** Decodes a shard; accepts only the canonical encoding. Errors name {@code source}. */
-  public static Shard decode(byte[] bytes, String source) throws FormatException {
+  public static Examples decode(byte[] bytes, String source) throws FormatException {
     LittleEndianReader reader = new LittleEndianReader(new ByteArrayInputStream(bytes), source);
     try {
       byte[] magic = reader.readBytes(MAGIC.length, "magic");
@@ -88,7 +91,7 @@ public final class ShardCodec {
         }
       }
       reader.expectEnd();
-      return new Shard((int) features, (int) classes, values, labels);
+      return new Examples((int) features, (int) classes, values, labels);
     } catch (FormatException e) {
       throw e;
     } catch (IOException e) {

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Shard files: atomic writes, and loads that check the committed hash first. */
+/** Examples files: atomic writes, and loads that check the committed hash first. */
 public final class ShardFiles {
 
   private ShardFiles() {}
 
   /** Writes {@code shard} atomically and returns its hash. */
-  public static Hash32 write(Path file, Shard shard) throws IOException {
+  public static Hash32 write(Path file, Examples shard) throws IOException {
     byte[] bytes = ShardCodec.encode(shard);
     AtomicFiles.write(file, bytes);
     return Keccak.hash(bytes);
@@ -26,7 +26,7 @@ public final class ShardFiles {
    * @throws HashMismatchException naming the file, the expected and the actual hash
    * @throws io.proofmint.protocol.io.FormatException if the bytes hash right but do not decode
    */
-  public static Shard load(Path file, Hash32 expected) throws IOException {
+  public static Examples load(Path file, Hash32 expected) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     Hash32 actual = Keccak.hash(bytes);
     if (!actual.equals(expected)) {

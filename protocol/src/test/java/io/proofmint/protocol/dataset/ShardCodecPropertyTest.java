@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 class ShardCodecPropertyTest {
 
   @Provide
-  Arbitrary<Shard> shards() {
+  Arbitrary<Examples> shards() {
     return Combinators.combine(
             Arbitraries.integers().between(1, 5),
             Arbitraries.integers().between(1, 4),
@@ -31,20 +31,20 @@ class ShardCodecPropertyTest {
                             .between(0, classes - 1)
                             .array(int[].class)
                             .ofSize(examples))
-                    .as((values, labels) -> Shard.of(features, classes, values, labels)));
+                    .as((values, labels) -> Examples.of(features, classes, values, labels)));
   }
 
   @Property(tries = 300)
-  void roundTrip_isIdentity(@ForAll("shards") Shard shard) throws FormatException {
+  void roundTrip_isIdentity(@ForAll("shards") Examples shard) throws FormatException {
     byte[] bytes = ShardCodec.encode(shard);
-    Shard decoded = ShardCodec.decode(bytes, "shard");
+    Examples decoded = ShardCodec.decode(bytes, "shard");
     assertThat(decoded).isEqualTo(shard);
     assertThat(ShardCodec.encode(decoded)).isEqualTo(bytes);
   }
 
   @Property(tries = 300)
   void flippingAnyByte_changesTheShardHash(
-      @ForAll("shards") Shard shard,
+      @ForAll("shards") Examples shard,
       @ForAll @IntRange(max = 10_000) int where,
       @ForAll @IntRange(min = 1, max = 255) int mask) {
     byte[] bytes = ShardCodec.encode(shard);

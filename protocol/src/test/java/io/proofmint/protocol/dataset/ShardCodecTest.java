@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ShardCodecTest {
 
-  static Shard shard() {
-    return Shard.of(2, 3, new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new int[] {0, 2, 1});
+  static Examples shard() {
+    return Examples.of(2, 3, new float[] {1f, 2f, 3f, 4f, 5f, 6f}, new int[] {0, 2, 1});
   }
 
   @Test
   void encode_layoutIsExactlyAsSpecified() {
-    Shard shard = Shard.of(2, 3, new float[] {1f, -2f}, new int[] {2});
+    Examples shard = Examples.of(2, 3, new float[] {1f, -2f}, new int[] {2});
     assertThat(Hex.encode(ShardCodec.encode(shard)))
         .isEqualTo(
             "0x"
@@ -81,7 +81,13 @@ class ShardCodecTest {
 
   @Test
   void shard_rejectsFeatureCountMismatch() {
-    assertThatThrownBy(() -> Shard.of(2, 3, new float[5], new int[3]))
-        .hasMessage("shard: 3 examples of 2 features expect 6 floats, got 5");
+    assertThatThrownBy(() -> Examples.of(2, 3, new float[5], new int[3]))
+        .hasMessage("examples: 3 labels x 2 features needs 6 floats, got 5");
+  }
+
+  @Test
+  void encode_rejectsAShardWithoutExamples() {
+    assertThatThrownBy(() -> ShardCodec.encode(Examples.of(2, 3, new float[0], new int[0])))
+        .hasMessage("shard: expected at least 1 example, got 0");
   }
 }

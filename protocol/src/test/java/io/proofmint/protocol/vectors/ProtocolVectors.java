@@ -22,7 +22,7 @@ import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Hex;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.protocol.dataset.DatasetCommitment;
-import io.proofmint.protocol.dataset.Shard;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.protocol.dataset.ShardCodec;
 import io.proofmint.protocol.dataset.ShardEntry;
 import io.proofmint.protocol.io.FormatException;
@@ -127,8 +127,8 @@ public final class ProtocolVectors {
   }
 
   /** Ten examples {@code (i, -i) -> i mod 3}, in shards of 4, 4 and 2. */
-  public static List<Shard> shards() {
-    List<Shard> shards = new ArrayList<>();
+  public static List<Examples> shards() {
+    List<Examples> shards = new ArrayList<>();
     for (int from = 0; from < 10; from += 4) {
       int to = Math.min(10, from + 4);
       float[] features = new float[2 * (to - from)];
@@ -138,20 +138,20 @@ public final class ProtocolVectors {
         features[2 * (i - from) + 1] = -i;
         labels[i - from] = i % 3;
       }
-      shards.add(Shard.of(2, 3, features, labels));
+      shards.add(Examples.of(2, 3, features, labels));
     }
     return shards;
   }
 
   public static DatasetCommitment dataset() {
     List<ShardEntry> entries = new ArrayList<>();
-    List<Shard> shards = shards();
+    List<Examples> shards = shards();
     for (int i = 0; i < shards.size(); i++) {
       entries.add(
           ShardEntry.of(
               "shard-%05d.pmds".formatted(i),
               ShardCodec.hash(shards.get(i)),
-              shards.get(i).exampleCount()));
+              shards.get(i).size()));
     }
     return DatasetCommitment.of(2, 3, entries);
   }

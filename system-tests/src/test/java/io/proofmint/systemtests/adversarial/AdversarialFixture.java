@@ -19,16 +19,16 @@ import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.verifier.adversary.CheatingTrainer;
 import io.proofmint.verifier.daemon.ServedModel;
 import io.proofmint.verifier.daemon.VerifierNode;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.TaskStatus;
@@ -186,7 +186,8 @@ final class AdversarialFixture implements AutoCloseable {
     }
     WorkerPool trainerThreads = WorkerPool.singleThreaded();
     Checkpoint initial;
-    try (TrainingStep engine = TrainingStep.open(MODEL.spec(), MODEL.profile(), trainerThreads)) {
+    try (TrainingEngine engine =
+        TrainingEngine.open(MODEL.spec(), MODEL.profile(), trainerThreads)) {
       initial = StateCheckpoints.initial(engine, MODEL);
     }
     TaskFlow.Model model =
@@ -266,7 +267,8 @@ final class AdversarialFixture implements AutoCloseable {
     long steps = task(taskId).steps.longValueExact();
     Path bundleDir = dir.resolve("bundles").resolve("task-" + taskId);
     TrainingJob.Result result;
-    try (TrainingStep engine = TrainingStep.open(MODEL.spec(), MODEL.profile(), trainerThreads)) {
+    try (TrainingEngine engine =
+        TrainingEngine.open(MODEL.spec(), MODEL.profile(), trainerThreads)) {
       result =
           cheat == null
               ? new TrainingJob(MODEL, DATA, HASHER)

@@ -1,7 +1,7 @@
 package io.proofmint.worker.bench;
 
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.BatchAssembler;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.random.SeededRandom;

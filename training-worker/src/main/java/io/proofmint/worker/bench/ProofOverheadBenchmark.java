@@ -8,13 +8,13 @@ import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -138,7 +138,7 @@ public final class ProofOverheadBenchmark {
     double proof = Double.MAX_VALUE;
     double[] pairOverhead = new double[repeats];
     try (WorkerPool pool = WorkerPool.create(threads);
-        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), pool)) {
+        TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), pool)) {
       Checkpoint parent = StateCheckpoints.initial(engine, model);
       Hash32 parentHash = hasher.hash(parent);
       BatchDeriver batches =

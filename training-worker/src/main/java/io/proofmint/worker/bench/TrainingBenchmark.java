@@ -1,13 +1,13 @@
 package io.proofmint.worker.bench;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.PortableProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.random.SeededRandom;
 import java.lang.management.ManagementFactory;
@@ -149,7 +149,7 @@ public final class TrainingBenchmark {
     ReproducibilityProfile profile =
         ReproducibilityProfile.of(facts, o.rowBlock(), o.gradientTile());
     try (WorkerPool pool = WorkerPool.create(threads);
-        TrainingStep step = TrainingStep.open(spec, profile, pool).initialize(SEED)) {
+        TrainingEngine step = TrainingEngine.open(spec, profile, pool).initialize(SEED)) {
       return stepsPerSecond(spec, data, o, indices -> step.step(data, indices));
     }
   }
@@ -157,8 +157,8 @@ public final class TrainingBenchmark {
   private static Rate portableStepsPerSecond(
       MlpSpec spec, Examples data, BenchmarkOptions o, int threads) {
     try (WorkerPool pool = WorkerPool.create(threads);
-        TrainingStep step =
-            TrainingStep.open(spec, ReproducibilityProfile.portable(), pool).initialize(SEED)) {
+        TrainingEngine step =
+            TrainingEngine.open(spec, ReproducibilityProfile.portable(), pool).initialize(SEED)) {
       return stepsPerSecond(spec, data, o, indices -> step.step(data, indices));
     }
   }

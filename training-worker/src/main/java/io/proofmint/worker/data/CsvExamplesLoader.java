@@ -1,5 +1,6 @@
 package io.proofmint.worker.data;
 
+import io.proofmint.protocol.dataset.Examples;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.proofmint.worker.data;
 
+import io.proofmint.protocol.dataset.Examples;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

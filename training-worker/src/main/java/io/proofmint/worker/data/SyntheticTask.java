@@ -1,5 +1,6 @@
 package io.proofmint.worker.data;
 
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.random.SeededRandom;
 
 /**

@@ -1,5 +1,6 @@
 package io.proofmint.worker.engine;
 
+import io.proofmint.protocol.checkpoint.TensorSpec;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,12 +128,12 @@ final class Adam {
   List<TensorSpec> stateLayout() {
     List<TensorSpec> layout = new ArrayList<>();
     for (TensorSpec p : parameters) {
-      layout.add(new TensorSpec("adam.m." + p.name(), p.shape()));
+      layout.add(TensorSpec.float32("adam.m." + p.name(), p.shape()));
     }
     for (TensorSpec p : parameters) {
-      layout.add(new TensorSpec("adam.v." + p.name(), p.shape()));
+      layout.add(TensorSpec.float32("adam.v." + p.name(), p.shape()));
     }
-    layout.add(new TensorSpec("adam.step", new int[] {1}));
+    layout.add(TensorSpec.float32("adam.step", new int[] {1}));
     return layout;
   }
 

@@ -1,6 +1,6 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 
 /** What every MLP step checks of its batch, and how it reduces the per-row losses. */
 final class MlpBatch {

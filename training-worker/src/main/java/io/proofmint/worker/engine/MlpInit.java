@@ -1,5 +1,6 @@
 package io.proofmint.worker.engine;
 
+import io.proofmint.protocol.checkpoint.TensorSpec;
 import io.proofmint.worker.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ final class MlpInit {
   static List<TensorSpec> parameterLayout(int[] sizes) {
     List<TensorSpec> names = new ArrayList<>();
     for (int l = 0; l + 1 < sizes.length; l++) {
-      names.add(new TensorSpec("layer" + l + ".weight", new int[] {sizes[l], sizes[l + 1]}));
-      names.add(new TensorSpec("layer" + l + ".bias", new int[] {sizes[l + 1]}));
+      names.add(TensorSpec.float32("layer" + l + ".weight", new int[] {sizes[l], sizes[l + 1]}));
+      names.add(TensorSpec.float32("layer" + l + ".bias", new int[] {sizes[l + 1]}));
     }
     return List.copyOf(names);
   }

@@ -1,12 +1,13 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.checkpoint.TensorSpec;
+import io.proofmint.protocol.dataset.Examples;
 import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
  * One architecture's forward and backward pass over preallocated buffers. The optimizer and the
- * state export ({@link TrainingStep}) work on any model through this interface.
+ * state export ({@link TrainingEngine}) work on any model through this interface.
  *
  * <p>Contract for exact mode: for a given profile, the parameters after {@link #initialize} and the
  * gradients after {@link #forwardBackward} are a pure function of the inputs, whatever the worker

@@ -5,7 +5,7 @@ package io.proofmint.worker.engine;
  * goes into the model's {@code specHash} together with the reproducibility profile.
  *
  * <p>A new architecture is a new permitted record plus its {@link Model}; the proof code only sees
- * {@link TrainingStep} and {@link NamedTensor}s.
+ * {@link TrainingEngine} and {@link NamedTensor}s.
  */
 public sealed interface ModelSpec permits MlpSpec {
 

@@ -1,5 +1,6 @@
 package io.proofmint.worker.engine;
 
+import io.proofmint.protocol.checkpoint.TensorSpec;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public record NamedTensor(String name, int[] shape, float[] data) {
   public NamedTensor {
     Objects.requireNonNull(name, "name");
     shape = shape.clone();
-    long elements = TensorSpec.elementCount(name, shape);
+    long elements = TensorSpec.float32(name, shape).elementCount();
     if (elements != data.length) {
       throw new IllegalArgumentException(
           "tensor %s: shape %s needs %d floats, got %d"
@@ -33,7 +34,7 @@ public record NamedTensor(String name, int[] shape, float[] data) {
   }
 
   public TensorSpec spec() {
-    return new TensorSpec(name, shape);
+    return TensorSpec.float32(name, shape);
   }
 
   /** True when both tensors have the same name, shape and the very same float bits. */

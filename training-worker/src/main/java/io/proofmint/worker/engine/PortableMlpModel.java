@@ -1,6 +1,7 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.checkpoint.TensorSpec;
+import io.proofmint.protocol.dataset.Examples;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

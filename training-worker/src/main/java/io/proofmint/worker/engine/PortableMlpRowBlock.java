@@ -1,7 +1,7 @@
 package io.proofmint.worker.engine;
 
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.BatchAssembler;
-import io.proofmint.worker.data.Examples;
 import java.nio.FloatBuffer;
 
 /**

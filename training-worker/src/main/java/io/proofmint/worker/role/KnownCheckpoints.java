@@ -6,7 +6,7 @@ import io.proofmint.protocol.checkpoint.Checkpoint;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StateCheckpoints;
 import java.io.IOException;
@@ -22,13 +22,13 @@ import java.util.Optional;
 public final class KnownCheckpoints implements ParentCheckpoints {
 
   private final ModelDefinition model;
-  private final TrainingStep engine;
+  private final TrainingEngine engine;
   private final LocalArtifactStore store;
   private final CheckpointHasher hasher;
 
   public KnownCheckpoints(
       ModelDefinition model,
-      TrainingStep engine,
+      TrainingEngine engine,
       LocalArtifactStore store,
       CheckpointHasher hasher) {
     this.model = model;

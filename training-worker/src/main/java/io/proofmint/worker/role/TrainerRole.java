@@ -5,8 +5,8 @@ import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.protocol.dataset.Examples;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.task.LossCurve;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StepListener;
@@ -60,7 +60,7 @@ public final class TrainerRole {
   private final Suite suite;
   private final ModelDefinition model;
   private final Examples data;
-  private final TrainingStep engine;
+  private final TrainingEngine engine;
   private final ParentCheckpoints parents;
   private final BundlePublishing publishing;
   private final CheckpointHasher hasher;
@@ -72,7 +72,7 @@ public final class TrainerRole {
       Suite suite,
       ModelDefinition model,
       Examples data,
-      TrainingStep engine,
+      TrainingEngine engine,
       ParentCheckpoints parents,
       BundlePublishing publishing,
       CheckpointHasher hasher,
@@ -93,7 +93,7 @@ public final class TrainerRole {
       Suite suite,
       ModelDefinition model,
       Examples data,
-      TrainingStep engine,
+      TrainingEngine engine,
       ParentCheckpoints parents,
       BundlePublishing publishing,
       CheckpointHasher hasher,

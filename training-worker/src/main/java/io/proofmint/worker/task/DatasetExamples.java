@@ -1,7 +1,7 @@
 package io.proofmint.worker.task;
 
 import io.proofmint.protocol.dataset.Dataset;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 
 /** A committed dataset loaded into the engine's in-memory form, examples in global index order. */
 public final class DatasetExamples {

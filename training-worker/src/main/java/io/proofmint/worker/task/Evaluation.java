@@ -1,7 +1,7 @@
 package io.proofmint.worker.task;
 
 import io.proofmint.protocol.checkpoint.Checkpoint;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.engine.MlpSpec;
 import java.util.Arrays;
 

@@ -2,8 +2,8 @@ package io.proofmint.worker.task;
 
 import io.proofmint.protocol.batch.BatchDeriver;
 import io.proofmint.protocol.commit.StepRecord;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.protocol.dataset.Examples;
+import io.proofmint.worker.engine.TrainingEngine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class SegmentRunner {
 
-  private final TrainingStep engine;
+  private final TrainingEngine engine;
   private final Examples data;
   private final BatchDeriver batches;
 
-  public SegmentRunner(TrainingStep engine, Examples data, BatchDeriver batches) {
+  public SegmentRunner(TrainingEngine engine, Examples data, BatchDeriver batches) {
     if (batches.totalExamples() != data.size()) {
       throw new IllegalArgumentException(
           "batch derivation is over "

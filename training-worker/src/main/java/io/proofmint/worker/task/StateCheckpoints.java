@@ -4,7 +4,7 @@ import io.proofmint.protocol.checkpoint.Checkpoint;
 import io.proofmint.protocol.checkpoint.Tensor;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.engine.NamedTensor;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,13 +20,13 @@ public final class StateCheckpoints {
    * A model's first checkpoint: the engine initialised from the model's seed. Anyone holding the
    * model definition recomputes it, so it needs no artifact store.
    */
-  public static Checkpoint initial(TrainingStep engine, ModelDefinition model) {
+  public static Checkpoint initial(TrainingEngine engine, ModelDefinition model) {
     engine.initialize(model.initSeed());
     return capture(engine, model.specHash());
   }
 
   /** The engine's current state as a checkpoint; its step is the optimizer's step count. */
-  public static Checkpoint capture(TrainingStep engine, Hash32 specHash) {
+  public static Checkpoint capture(TrainingEngine engine, Hash32 specHash) {
     List<Tensor> tensors =
         engine.exportState().stream().map(t -> Tensor.wrap(t.name(), t.shape(), t.data())).toList();
     return Checkpoint.of(engine.stepsTaken(), specHash, tensors);
@@ -34,11 +34,11 @@ public final class StateCheckpoints {
 
   /**
    * The engine's current state copied into {@code buffers} (arrays of {@link
-   * TrainingStep#stateLayout()}, see {@link #stateBuffers}), as a checkpoint whose tensors share
+   * TrainingEngine#stateLayout()}, see {@link #stateBuffers}), as a checkpoint whose tensors share
    * those arrays: no allocation.
    */
   public static Checkpoint captureInto(
-      TrainingStep engine, Hash32 specHash, List<NamedTensor> buffers) {
+      TrainingEngine engine, Hash32 specHash, List<NamedTensor> buffers) {
     engine.exportStateInto(buffers);
     return wrap(engine.stepsTaken(), specHash, buffers);
   }
@@ -48,12 +48,12 @@ public final class StateCheckpoints {
 
   /**
    * Starts copying the engine's current state into {@code buffers} (arrays of {@link
-   * TrainingStep#stateLayout()}) on {@code executor}, while the caller goes on training (see {@link
-   * TrainingStep#exportStateLater}); the returned checkpoint holds that state once {@code copied}
-   * completes. Nobody may read or reuse the buffers before then.
+   * TrainingEngine#stateLayout()}) on {@code executor}, while the caller goes on training (see
+   * {@link TrainingEngine#exportStateLater}); the returned checkpoint holds that state once {@code
+   * copied} completes. Nobody may read or reuse the buffers before then.
    */
   public static PendingCapture captureLater(
-      TrainingStep engine, Hash32 specHash, List<NamedTensor> buffers, Executor executor) {
+      TrainingEngine engine, Hash32 specHash, List<NamedTensor> buffers, Executor executor) {
     long step = engine.stepsTaken();
     CompletableFuture<?> copied = engine.exportStateLater(buffers, executor);
     return new PendingCapture(wrap(step, specHash, buffers), copied);
@@ -70,14 +70,14 @@ public final class StateCheckpoints {
   /**
    * Zeroed arrays in the engine's state layout, for {@link #captureInto} and {@link #captureLater}.
    */
-  public static List<NamedTensor> stateBuffers(TrainingStep engine) {
+  public static List<NamedTensor> stateBuffers(TrainingEngine engine) {
     return engine.stateLayout().stream()
         .map(s -> NamedTensor.of(s.name(), s.shape(), new float[s.elementCount()]))
         .toList();
   }
 
   /** Loads {@code checkpoint} into {@code engine}, refusing one made for another model. */
-  public static void restore(TrainingStep engine, Checkpoint checkpoint, Hash32 specHash) {
+  public static void restore(TrainingEngine engine, Checkpoint checkpoint, Hash32 specHash) {
     if (!checkpoint.specHash().equals(specHash)) {
       throw new IllegalArgumentException(
           "checkpoint is for model spec " + checkpoint.specHash() + ", expected " + specHash);

@@ -13,9 +13,9 @@ import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.engine.NamedTensor;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class TrainingJob {
    * @param parent the checkpoint the task starts from; its hash must be the task's parent
    */
   public Result run(
-      TrainingStep engine,
+      TrainingEngine engine,
       TaskBinding binding,
       Checkpoint parent,
       long steps,

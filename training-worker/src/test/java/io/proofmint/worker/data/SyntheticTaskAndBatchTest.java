@@ -3,6 +3,7 @@ package io.proofmint.worker.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.proofmint.protocol.dataset.Examples;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 

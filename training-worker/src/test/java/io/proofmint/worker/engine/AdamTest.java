@@ -3,7 +3,8 @@ package io.proofmint.worker.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.checkpoint.TensorSpec;
+import io.proofmint.protocol.dataset.Examples;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -24,7 +25,7 @@ class AdamTest {
 
     @Override
     public List<TensorSpec> parameterLayout() {
-      return List.of(new TensorSpec("w", new int[] {5}));
+      return List.of(TensorSpec.float32("w", new int[] {5}));
     }
 
     @Override

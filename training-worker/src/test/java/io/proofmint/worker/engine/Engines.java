@@ -1,6 +1,6 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.random.SeededRandom;
 import java.util.List;
@@ -30,7 +30,7 @@ final class Engines {
   }
 
   /** Trains steps {@code [from, to)} with batches derived from {@code (dataSeed, step)}. */
-  static float[] train(TrainingStep engine, Examples data, long dataSeed, int from, int to) {
+  static float[] train(TrainingEngine engine, Examples data, long dataSeed, int from, int to) {
     float[] losses = new float[to - from];
     for (int s = from; s < to; s++) {
       int[] indices = batch(dataSeed, s, engine.spec().batchSize(), data.size());

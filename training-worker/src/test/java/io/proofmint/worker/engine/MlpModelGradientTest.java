@@ -3,7 +3,7 @@ package io.proofmint.worker.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -13,7 +13,7 @@ class NamedTensorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tensor w: shape [2, 3] needs 6 floats, got 5");
     assertThatThrownBy(() -> new NamedTensor("w", new int[] {2, 0}, new float[0]))
-        .hasMessage("tensor w: dimensions must be positive, got [2, 0]");
+        .hasMessage("tensor 'w': expected dimensions >= 1, got shape [2, 0]");
   }
 
   @Test

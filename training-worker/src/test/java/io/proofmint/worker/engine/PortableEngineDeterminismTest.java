@@ -72,8 +72,8 @@ class PortableEngineDeterminismTest {
   @Test
   void anotherInitSeed_givesOtherBits_soTheComparisonCanFail() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(ODD, ReproducibilityProfile.portable(), pool).initialize(8)) {
+        TrainingEngine engine =
+            TrainingEngine.open(ODD, ReproducibilityProfile.portable(), pool).initialize(8)) {
       Engines.train(engine, ODD_DATA, PortableGolden.DATA_SEED, 0, PortableGolden.STEPS);
       assertThat(PortableGolden.hash(engine.exportState())).isNotEqualTo(ODD_GOLDEN);
     }

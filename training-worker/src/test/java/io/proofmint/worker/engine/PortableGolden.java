@@ -1,6 +1,6 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,8 +37,8 @@ final class PortableGolden {
   static String stateHash(
       MlpSpec spec, Examples data, int threads, int rowBlock, int gradientTile) {
     try (WorkerPool pool = WorkerPool.create(threads);
-        TrainingStep engine =
-            TrainingStep.open(
+        TrainingEngine engine =
+            TrainingEngine.open(
                 spec, ReproducibilityProfile.portable(), pool, rowBlock, gradientTile)) {
       engine.initialize(INIT_SEED);
       Engines.train(engine, data, DATA_SEED, 0, STEPS);

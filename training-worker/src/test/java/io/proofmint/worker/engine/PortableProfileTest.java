@@ -56,7 +56,7 @@ class PortableProfileTest {
         .contains("run a proofmint release that implements revision 3");
     try (WorkerPool pool = WorkerPool.singleThreaded()) {
       assertThatThrownBy(
-              () -> TrainingStep.open(Engines.SMALL, new PortableProfile("float32", 3), pool))
+              () -> TrainingEngine.open(Engines.SMALL, new PortableProfile("float32", 3), pool))
           .isInstanceOf(UnreproducibleProfileException.class);
     }
   }

@@ -2,8 +2,8 @@ package io.proofmint.worker.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.protocol.io.Json;
-import io.proofmint.worker.data.Examples;
 import java.util.List;
 
 /**
@@ -51,8 +51,8 @@ final class PortableStepVectors {
       labels.add(label);
     }
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(SPEC, ReproducibilityProfile.portable(), pool)
+        TrainingEngine engine =
+            TrainingEngine.open(SPEC, ReproducibilityProfile.portable(), pool)
                 .initialize(INIT_SEED)) {
       root.set("initial", state(engine.exportState()));
       ArrayNode steps = root.putArray("steps");

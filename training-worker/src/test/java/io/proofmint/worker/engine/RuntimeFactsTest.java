@@ -47,7 +47,7 @@ class RuntimeFactsTest {
             OpenBlasProfile.ENGINE_REVISION);
 
     try (WorkerPool pool = WorkerPool.singleThreaded()) {
-      assertThatThrownBy(() -> TrainingStep.open(Engines.SMALL, foreign, pool))
+      assertThatThrownBy(() -> TrainingEngine.open(Engines.SMALL, foreign, pool))
           .isInstanceOf(UnreproducibleProfileException.class)
           .hasMessageStartingWith("refusing to train: profile requires OpenBLAS core " + otherCore)
           .extracting(e -> ((UnreproducibleProfileException) e).check().reason())

@@ -15,13 +15,13 @@ import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import java.math.BigInteger;
@@ -65,13 +65,13 @@ class TrainingJobTest {
     workers.close();
   }
 
-  private TrainingStep engine() {
-    return TrainingStep.open(MODEL.spec(), MODEL.profile(), workers);
+  private TrainingEngine engine() {
+    return TrainingEngine.open(MODEL.spec(), MODEL.profile(), workers);
   }
 
   @Test
   void run_writesABundleThatValidates_andTheLossFalls() throws Exception {
-    try (TrainingStep engine = engine()) {
+    try (TrainingEngine engine = engine()) {
       Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
       TrainingJob.Result result =
           new TrainingJob(MODEL, DATA, HASHER)
@@ -92,7 +92,7 @@ class TrainingJobTest {
     Hash32[] roots = new Hash32[2];
     for (int i = 0; i < 2; i++) {
       Path bundle = dir.resolve("b" + i);
-      try (TrainingStep engine = engine()) {
+      try (TrainingEngine engine = engine()) {
         Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
         roots[i] =
             new TrainingJob(MODEL, DATA, HASHER)
@@ -118,7 +118,7 @@ class TrainingJobTest {
   @Test
   void run_afterACrashMidSegment_resumesToTheSameRootAsAnUninterruptedRun() throws Exception {
     Hash32 uninterrupted;
-    try (TrainingStep engine = engine()) {
+    try (TrainingEngine engine = engine()) {
       Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
       uninterrupted =
           new TrainingJob(MODEL, DATA, HASHER)
@@ -126,7 +126,7 @@ class TrainingJobTest {
               .manifest()
               .root();
     }
-    try (TrainingStep engine = engine()) {
+    try (TrainingEngine engine = engine()) {
       Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
       StepListener crashAt25 =
           (step, loss) -> {
@@ -140,7 +140,7 @@ class TrainingJobTest {
                       .run(engine, BINDING, parent, 40, 10, dir.resolve("crashed"), crashAt25))
           .hasMessageContaining("simulated crash");
     }
-    try (TrainingStep engine = engine()) {
+    try (TrainingEngine engine = engine()) {
       Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
       List<Long> stepsRun = new java.util.ArrayList<>();
       Hash32 resumed =
@@ -163,7 +163,7 @@ class TrainingJobTest {
   @Test
   void replayOfASegmentFromItsStartCheckpoint_reproducesTheCommittedEndHash() throws Exception {
     ProofBundle bundle;
-    try (TrainingStep engine = engine()) {
+    try (TrainingEngine engine = engine()) {
       Checkpoint parent = StateCheckpoints.initial(engine, MODEL);
       new TrainingJob(MODEL, DATA, HASHER)
           .run(engine, BINDING, parent, 30, 10, dir.resolve("b"), StepListener.NONE);
@@ -171,7 +171,7 @@ class TrainingJobTest {
     }
     // A fresh engine on one worker thread replays segment 1 only.
     try (WorkerPool one = WorkerPool.singleThreaded();
-        TrainingStep verifier = TrainingStep.open(MODEL.spec(), MODEL.profile(), one)) {
+        TrainingEngine verifier = TrainingEngine.open(MODEL.spec(), MODEL.profile(), one)) {
       StateCheckpoints.restore(verifier, bundle.readCheckpoint(1, HASHER), MODEL.specHash());
       BatchDeriver batches =
           BatchDeriver.of(

@@ -11,8 +11,8 @@ import io.proofmint.protocol.checkpoint.Tensor;
 import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.protocol.dataset.Examples;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.SegmentRunner;
 import io.proofmint.worker.task.StateCheckpoints;
@@ -44,7 +44,7 @@ public final class CheatingTrainer {
 
   /** Writes the cheating bundle of the task {@code binding} names into {@code bundleDir}. */
   public TrainingJob.Result run(
-      TrainingStep engine,
+      TrainingEngine engine,
       TaskBinding binding,
       Checkpoint parent,
       long steps,
@@ -82,7 +82,7 @@ public final class CheatingTrainer {
 
   private record Forged(List<StepRecord> records, Checkpoint end) {}
 
-  private Forged honest(TrainingStep engine, BatchDeriver batches, long first, int k) {
+  private Forged honest(TrainingEngine engine, BatchDeriver batches, long first, int k) {
     List<StepRecord> records =
         new SegmentRunner(engine, data, batches).run(first, k, StepListener.NONE);
     return new Forged(records, StateCheckpoints.capture(engine, model.specHash()));
@@ -112,7 +112,7 @@ public final class CheatingTrainer {
   }
 
   private Forged otherData(
-      TrainingStep engine, BatchDeriver other, BatchDeriver derived, long first, int k) {
+      TrainingEngine engine, BatchDeriver other, BatchDeriver derived, long first, int k) {
     List<StepRecord> records = new ArrayList<>(k);
     for (long t = first; t < first + k; t++) {
       long[] indices = other.indices(t);
@@ -127,7 +127,7 @@ public final class CheatingTrainer {
   }
 
   private Forged extrapolated(
-      TrainingStep engine, Checkpoint start, BatchDeriver batches, long first, int k) {
+      TrainingEngine engine, Checkpoint start, BatchDeriver batches, long first, int k) {
     List<StepRecord> one =
         new SegmentRunner(engine, data, batches).run(first, 1, StepListener.NONE);
     Checkpoint afterOne = StateCheckpoints.capture(engine, model.specHash());

@@ -3,12 +3,12 @@ package io.proofmint.verifier.bench;
 import io.proofmint.protocol.bundle.BundleReader;
 import io.proofmint.protocol.bundle.ProofBundle;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ public final class ForeignCoreReplayer {
     ProofBundle bundle = new BundleReader(hasher).validate(bundleDir).validBundle().orElseThrow();
     StringJoiner distances = new StringJoiner(",");
     try (WorkerPool one = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(model.spec(), ReproducibilityProfile.of(facts, 8, 16), one)) {
+        TrainingEngine engine =
+            TrainingEngine.open(model.spec(), ReproducibilityProfile.of(facts, 8, 16), one)) {
       SegmentReplayer replayer =
           new SegmentReplayer(model, data, engine, hasher, ReplayPolicy.tolerant(1.0));
       for (int i = 0; i < bundle.segments(); i++) {

@@ -9,16 +9,16 @@ import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.SegmentReplay;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -79,7 +79,7 @@ public final class ReplayBenchmark {
     double bestSteps = 0;
     int mismatches = 0;
     try (WorkerPool workers = WorkerPool.create(threads);
-        TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), workers)) {
+        TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
       SegmentReplayer replayer =
           new SegmentReplayer(model, data, engine, hasher, ReplayPolicy.exact());
       for (int run = 0; run <= runs; run++) { // run 0 warms up

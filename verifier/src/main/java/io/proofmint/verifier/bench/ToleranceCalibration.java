@@ -7,18 +7,18 @@ import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.TaskBinding;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.verifier.adversary.CheatingTrainer;
 import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.SegmentReplay;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.data.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import io.proofmint.worker.engine.AdamConfig;
 import io.proofmint.worker.engine.MlpSpec;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -124,7 +124,7 @@ public final class ToleranceCalibration {
       Path honestDir;
       List<ProofBundle> attacks = new ArrayList<>();
       List<String> attackNames = new ArrayList<>();
-      try (TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), two)) {
+      try (TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), two)) {
         Checkpoint parent = StateCheckpoints.initial(engine, model);
         TrainingJob.Result result =
             new TrainingJob(model, data, hasher)
@@ -215,7 +215,7 @@ public final class ToleranceCalibration {
       WorkerPool pool,
       ReplayPolicy policy,
       ProofBundle bundle) {
-    try (TrainingStep engine = TrainingStep.open(model.spec(), profile, pool)) {
+    try (TrainingEngine engine = TrainingEngine.open(model.spec(), profile, pool)) {
       SegmentReplayer replayer = new SegmentReplayer(model, data, engine, hasher, policy);
       double[] out = new double[bundle.segments()];
       for (int i = 0; i < out.length; i++) {

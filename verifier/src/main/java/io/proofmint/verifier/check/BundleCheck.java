@@ -4,12 +4,12 @@ import io.proofmint.protocol.bundle.BundleReader;
 import io.proofmint.protocol.bundle.BundleValidation;
 import io.proofmint.protocol.bundle.ProofBundle;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.verifier.replay.ReplayEngines;
 import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.SegmentReplay;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class BundleCheck {
       throws IOException {
     CheckpointHasher hasher = CheckpointHasher.sequential();
     try (WorkerPool workers = WorkerPool.create(threads);
-        TrainingStep engine = ReplayEngines.open(model, policy, workers)) {
+        TrainingEngine engine = ReplayEngines.open(model, policy, workers)) {
       return new BundleCheck(hasher, new SegmentReplayer(model, data, engine, hasher, policy))
           .check(bundleDir, selection, listener);
     }

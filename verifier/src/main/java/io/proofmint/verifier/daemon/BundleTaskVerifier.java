@@ -21,7 +21,7 @@ import io.proofmint.verifier.replay.ReplayEngines;
 import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.SegmentReplay;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
   private final VerifierMetrics metrics;
   private final long chainId;
   private final Address registry;
-  private final Map<String, TrainingStep> engines = new HashMap<>();
+  private final Map<String, TrainingEngine> engines = new HashMap<>();
 
   public BundleTaskVerifier(
       Map<Hash32, ServedModel> models,
@@ -198,7 +198,7 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
             .formatted(distinct.size(), sample.length, String.join(", ", passed), policy));
   }
 
-  private TrainingStep engine(ServedModel model, ReplayPolicy policy) {
+  private TrainingEngine engine(ServedModel model, ReplayPolicy policy) {
     String key = model.specHash() + "/" + policy;
     return engines.computeIfAbsent(
         key, k -> ReplayEngines.open(model.definition(), policy, workers));
@@ -206,7 +206,7 @@ public final class BundleTaskVerifier implements TaskVerifier, AutoCloseable {
 
   @Override
   public void close() {
-    engines.values().forEach(TrainingStep::close);
+    engines.values().forEach(TrainingEngine::close);
     engines.clear();
   }
 }

@@ -1,7 +1,7 @@
 package io.proofmint.verifier.daemon;
 
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.task.ModelDefinition;
 import java.util.Objects;
 

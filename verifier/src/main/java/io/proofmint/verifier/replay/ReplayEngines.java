@@ -3,7 +3,7 @@ package io.proofmint.verifier.replay;
 import io.proofmint.worker.engine.OpenBlasProfile;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.UnreproducibleProfileException;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -23,9 +23,10 @@ public final class ReplayEngines {
    * kernel set) replays under its own, with the model's row block and gradient tile sizes; exact
    * mode refuses with {@link UnreproducibleProfileException}, whose message says what to change.
    */
-  public static TrainingStep open(ModelDefinition model, ReplayPolicy policy, WorkerPool workers) {
+  public static TrainingEngine open(
+      ModelDefinition model, ReplayPolicy policy, WorkerPool workers) {
     try {
-      return TrainingStep.open(model.spec(), model.profile(), workers);
+      return TrainingEngine.open(model.spec(), model.profile(), workers);
     } catch (UnreproducibleProfileException e) {
       if (!policy.isTolerant() || !(model.profile() instanceof OpenBlasProfile blas)) {
         throw e;
@@ -39,7 +40,7 @@ public final class ReplayEngines {
           model.name(),
           e.getMessage(),
           local);
-      return TrainingStep.open(model.spec(), local, workers);
+      return TrainingEngine.open(model.spec(), local, workers);
     }
   }
 }

@@ -8,8 +8,8 @@ import io.proofmint.protocol.checkpoint.Checkpoint;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.commit.StepRecord;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.data.Examples;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.protocol.dataset.Examples;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.SegmentRunner;
 import io.proofmint.worker.task.StateCheckpoints;
@@ -41,7 +41,7 @@ public final class SegmentReplayer {
 
   private final ModelDefinition model;
   private final Examples data;
-  private final TrainingStep engine;
+  private final TrainingEngine engine;
   private final CheckpointHasher hasher;
   private final ReplayPolicy policy;
   private final LongSupplier nanoTime;
@@ -53,7 +53,7 @@ public final class SegmentReplayer {
   public SegmentReplayer(
       ModelDefinition model,
       Examples data,
-      TrainingStep engine,
+      TrainingEngine engine,
       CheckpointHasher hasher,
       ReplayPolicy policy,
       LongSupplier nanoTime) {
@@ -79,7 +79,7 @@ public final class SegmentReplayer {
   public SegmentReplayer(
       ModelDefinition model,
       Examples data,
-      TrainingStep engine,
+      TrainingEngine engine,
       CheckpointHasher hasher,
       ReplayPolicy policy) {
     this(model, data, engine, hasher, policy, System::nanoTime);

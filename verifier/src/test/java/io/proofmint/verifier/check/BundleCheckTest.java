@@ -14,7 +14,7 @@ import io.proofmint.verifier.replay.ReplayPolicy;
 import io.proofmint.verifier.replay.ReplayReason;
 import io.proofmint.verifier.replay.SegmentReplay;
 import io.proofmint.verifier.replay.SegmentReplayer;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.TrainingJob;
 import java.nio.file.Files;
@@ -31,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleCheckTest {
 
   private static WorkerPool workers;
-  private static TrainingStep engine;
+  private static TrainingEngine engine;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() {
     workers = WorkerPool.create(2);
-    engine = TrainingStep.open(TinyTask.EXACT.spec(), TinyTask.EXACT.profile(), workers);
+    engine = TrainingEngine.open(TinyTask.EXACT.spec(), TinyTask.EXACT.profile(), workers);
   }
 
   @AfterAll

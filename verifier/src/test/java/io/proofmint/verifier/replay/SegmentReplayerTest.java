@@ -11,7 +11,7 @@ import io.proofmint.verifier.TinyTask;
 import io.proofmint.verifier.adversary.Cheat;
 import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.RuntimeFacts;
-import io.proofmint.worker.engine.TrainingStep;
+import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
@@ -48,7 +48,7 @@ class SegmentReplayerTest {
 
   private static SegmentReplay replay(
       ModelDefinition model, ReplayPolicy policy, ProofBundle bundle, int segment) {
-    try (TrainingStep engine = TrainingStep.open(model.spec(), model.profile(), one)) {
+    try (TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), one)) {
       return new SegmentReplayer(model, TinyTask.DATA, engine, TinyTask.HASHER, policy)
           .replay(bundle, segment);
     }
@@ -58,8 +58,8 @@ class SegmentReplayerTest {
   void replay_onOneThread_matchesEverySegmentOfAnHonestTwoThreadBundle() throws Exception {
     TinyTask.honest(TinyTask.EXACT, workers, TinyTask.BINDING, 40, dir.resolve("b"));
     ProofBundle bundle = bundle(dir.resolve("b"));
-    try (TrainingStep engine =
-        TrainingStep.open(TinyTask.EXACT.spec(), TinyTask.EXACT.profile(), one)) {
+    try (TrainingEngine engine =
+        TrainingEngine.open(TinyTask.EXACT.spec(), TinyTask.EXACT.profile(), one)) {
       SegmentReplayer replayer =
           new SegmentReplayer(
               TinyTask.EXACT, TinyTask.DATA, engine, TinyTask.HASHER, ReplayPolicy.exact());
@@ -145,8 +145,8 @@ class SegmentReplayerTest {
     TinyTask.honest(tolerant, workers, TinyTask.BINDING, 20, dir.resolve("honest"));
     TinyTask.cheat(tolerant, workers, 20, dir.resolve("random"), new Cheat.RandomWeights(3));
     ReplayPolicy policy = ReplayPolicy.tolerant(1e-3);
-    try (TrainingStep engine =
-        TrainingStep.open(tolerant.spec(), ReproducibilityProfile.portable(), one)) {
+    try (TrainingEngine engine =
+        TrainingEngine.open(tolerant.spec(), ReproducibilityProfile.portable(), one)) {
       SegmentReplayer replayer =
           new SegmentReplayer(tolerant, TinyTask.DATA, engine, TinyTask.HASHER, policy);
       SegmentReplay honest = replayer.replay(bundle(dir.resolve("honest")), 1);
@@ -161,7 +161,7 @@ class SegmentReplayerTest {
   @Test
   void exactReplayer_refusesAnEngineUnderAnotherProfile() {
     ReproducibilityProfile otherBlocks = ReproducibilityProfile.of(RuntimeFacts.probe(), 32, 16);
-    try (TrainingStep engine = TrainingStep.open(TinyTask.EXACT.spec(), otherBlocks, one)) {
+    try (TrainingEngine engine = TrainingEngine.open(TinyTask.EXACT.spec(), otherBlocks, one)) {
       assertThatThrownBy(
               () ->
                   new SegmentReplayer(

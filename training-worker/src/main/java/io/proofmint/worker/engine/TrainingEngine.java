@@ -1,6 +1,7 @@
 package io.proofmint.worker.engine;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.checkpoint.TensorSpec;
+import io.proofmint.protocol.dataset.Examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * bits whatever the worker thread count, and whether or not the sequence was interrupted by an
  * export and import. Not thread-safe: one caller at a time.
  */
-public final class TrainingStep implements AutoCloseable {
+public final class TrainingEngine implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingEngine.class);
 
   private final ModelSpec spec;
   private final ReproducibilityProfile profile;
@@ -30,7 +31,7 @@ public final class TrainingStep implements AutoCloseable {
   private final List<TensorSpec> layout;
   private CompletableFuture<?> pendingExport; // a copy of the state being made on another thread
 
-  private TrainingStep(
+  private TrainingEngine(
       ModelSpec spec, ReproducibilityProfile profile, Model model, WorkerPool workers) {
     this.spec = spec;
     this.profile = profile;
@@ -49,7 +50,7 @@ public final class TrainingStep implements AutoCloseable {
    *
    * @throws UnreproducibleProfileException if this process cannot reproduce {@code profile}
    */
-  public static TrainingStep open(
+  public static TrainingEngine open(
       ModelSpec spec, ReproducibilityProfile profile, WorkerPool workers) {
     return open(
         spec,
@@ -63,7 +64,7 @@ public final class TrainingStep implements AutoCloseable {
    * As {@link #open(ModelSpec, ReproducibilityProfile, WorkerPool)}, with the portable engine's row
    * block and gradient tile given (they change its speed, never its bits; tests vary them).
    */
-  static TrainingStep open(
+  static TrainingEngine open(
       ModelSpec spec,
       ReproducibilityProfile profile,
       WorkerPool workers,
@@ -94,11 +95,11 @@ public final class TrainingStep implements AutoCloseable {
         profile.canonical(),
         workers.threads(),
         profile instanceof PortableProfile ? ", kernel " + PortableKernels.ACTIVE.name() : "");
-    return new TrainingStep(spec, profile, model, workers);
+    return new TrainingEngine(spec, profile, model, workers);
   }
 
   /** Sets the parameters from {@code seed} and the optimizer to its initial state. */
-  public TrainingStep initialize(long seed) {
+  public TrainingEngine initialize(long seed) {
     awaitExport();
     model.initialize(seed);
     adam.reset();

@@ -6,13 +6,13 @@ import static io.proofmint.worker.engine.Engines.firstDifference;
 import static io.proofmint.worker.engine.Engines.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.proofmint.worker.data.Examples;
+import io.proofmint.protocol.dataset.Examples;
 import io.proofmint.worker.data.SyntheticTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The properties exact-mode verification rests on. */
-class TrainingStepDeterminismTest {
+class TrainingEngineDeterminismTest {
 
   private static final long SEED = 7;
   private static final long DATA_SEED = 99;
@@ -22,7 +22,7 @@ class TrainingStepDeterminismTest {
 
   private static Run run(MlpSpec spec, Examples data, ReproducibilityProfile profile, int threads) {
     try (WorkerPool pool = WorkerPool.create(threads);
-        TrainingStep engine = TrainingStep.open(spec, profile, pool).initialize(SEED)) {
+        TrainingEngine engine = TrainingEngine.open(spec, profile, pool).initialize(SEED)) {
       float[] losses = train(engine, data, DATA_SEED, 0, STEPS);
       return new Run(engine.exportState(), losses);
     }
@@ -66,8 +66,8 @@ class TrainingStepDeterminismTest {
     Run base = run(SMALL, SMALL_DATA, Engines.smallProfile(), 1);
     Run other;
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(SMALL, Engines.smallProfile(), pool).initialize(SEED + 1)) {
+        TrainingEngine engine =
+            TrainingEngine.open(SMALL, Engines.smallProfile(), pool).initialize(SEED + 1)) {
       train(engine, SMALL_DATA, DATA_SEED, 0, STEPS);
       other = new Run(engine.exportState(), new float[0]);
     }
@@ -81,15 +81,15 @@ class TrainingStepDeterminismTest {
 
     List<NamedTensor> checkpoint;
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(SMALL, Engines.smallProfile(), pool).initialize(SEED)) {
+        TrainingEngine engine =
+            TrainingEngine.open(SMALL, Engines.smallProfile(), pool).initialize(SEED)) {
       train(engine, SMALL_DATA, DATA_SEED, 0, STEPS / 2);
       checkpoint = engine.exportState();
     }
     List<NamedTensor> replayed;
     float[] replayedLosses;
     try (WorkerPool pool = WorkerPool.create(2);
-        TrainingStep verifier = TrainingStep.open(SMALL, Engines.smallProfile(), pool)) {
+        TrainingEngine verifier = TrainingEngine.open(SMALL, Engines.smallProfile(), pool)) {
       verifier.importState(checkpoint);
       assertThat(verifier.stepsTaken()).isEqualTo(STEPS / 2);
       replayedLosses = train(verifier, SMALL_DATA, DATA_SEED, STEPS / 2, STEPS);
@@ -106,8 +106,8 @@ class TrainingStepDeterminismTest {
   void loss_falls_onLearnableSyntheticTask() {
     Examples data = SyntheticTask.gaussianClusters(5, 2048, 64, 10);
     try (WorkerPool pool = WorkerPool.create(2);
-        TrainingStep engine =
-            TrainingStep.open(SMALL, Engines.smallProfile(), pool).initialize(SEED)) {
+        TrainingEngine engine =
+            TrainingEngine.open(SMALL, Engines.smallProfile(), pool).initialize(SEED)) {
       float[] losses = train(engine, data, DATA_SEED, 0, 150);
 
       float first = mean(losses, 0, 10);

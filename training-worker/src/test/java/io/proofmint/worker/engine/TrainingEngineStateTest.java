@@ -3,6 +3,7 @@ package io.proofmint.worker.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.proofmint.protocol.checkpoint.TensorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TrainingStepStateTest {
+class TrainingEngineStateTest {
 
   @Test
   void stateLayout_listsParametersThenAdamState_inFixedOrder() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine = TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool)) {
+        TrainingEngine engine = TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool)) {
       List<String> names = engine.stateLayout().stream().map(TensorSpec::name).toList();
 
       assertThat(names)
@@ -51,8 +52,8 @@ class TrainingStepStateTest {
   @Test
   void exportStateInto_fillsTheGivenArrays_withTheSameBitsAsAFreshExport() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
+        TrainingEngine engine =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
       List<NamedTensor> reused = engine.exportState();
       float[] firstWeights = reused.get(0).data();
       float[] before = firstWeights.clone();
@@ -72,10 +73,10 @@ class TrainingStepStateTest {
       throws Exception {
     ExecutorService copier = Executors.newSingleThreadExecutor();
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3);
-        TrainingStep reference =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
+        TrainingEngine engine =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3);
+        TrainingEngine reference =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(3)) {
       Engines.train(engine, Engines.SMALL_DATA, 5, 0, 4);
       Engines.train(reference, Engines.SMALL_DATA, 5, 0, 4);
       List<NamedTensor> atStep4 = reference.exportState();
@@ -109,7 +110,7 @@ class TrainingStepStateTest {
   @Test
   void exportStateInto_rejectsAStateOfAnotherLayout() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine = TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool)) {
+        TrainingEngine engine = TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool)) {
       List<NamedTensor> state = engine.exportState();
 
       assertThatThrownBy(() -> engine.exportStateInto(state.subList(0, 3)))
@@ -121,8 +122,8 @@ class TrainingStepStateTest {
   @Test
   void initialize_isBackendIndependentJavaPrng_pinnedByKnownValues() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+        TrainingEngine engine =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
       float[] w = engine.exportState().get(0).data();
       float[] last = engine.exportState().get(4).data();
       // SplitMix64 + Box-Muller through StrictMath: these bits hold on every JVM and backend.
@@ -131,8 +132,8 @@ class TrainingStepStateTest {
       assertThat(Float.floatToRawIntBits(w[2])).isEqualTo(0x3e45ca0b);
       assertThat(Float.floatToRawIntBits(last[last.length - 1])).isEqualTo(0x3e1c268a);
       float[] again;
-      try (TrainingStep other =
-          TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+      try (TrainingEngine other =
+          TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
         again = other.exportState().get(0).data();
       }
       assertThat(again).isEqualTo(w);
@@ -148,14 +149,15 @@ class TrainingStepStateTest {
   @Test
   void importState_rejectsWrongTensorWithNameAndShapes() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+        TrainingEngine engine =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
       List<NamedTensor> state = new ArrayList<>(engine.exportState());
       state.set(2, new NamedTensor("layer1.weight", new int[] {48, 31}, new float[48 * 31]));
 
       assertThatThrownBy(() -> engine.importState(state))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("state tensor 2: expected layer1.weight[48, 32], got layer1.weight[48, 31]");
+          .hasMessage(
+              "state tensor 2: expected layer1.weight FLOAT32[48, 32], got layer1.weight FLOAT32[48, 31]");
       assertThatThrownBy(() -> engine.importState(state.subList(0, 3)))
           .hasMessage("state: expected 19 tensors, got 3");
     }
@@ -164,8 +166,8 @@ class TrainingStepStateTest {
   @Test
   void step_rejectsBatchOfWrongSize() {
     try (WorkerPool pool = WorkerPool.singleThreaded();
-        TrainingStep engine =
-            TrainingStep.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
+        TrainingEngine engine =
+            TrainingEngine.open(Engines.SMALL, Engines.smallProfile(), pool).initialize(1)) {
       assertThatThrownBy(() -> engine.step(Engines.SMALL_DATA, new int[3]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("mlp step: expected a batch of 40 indices, got 3");
