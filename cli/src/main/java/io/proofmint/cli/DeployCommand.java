@@ -18,6 +18,11 @@ import picocli.CommandLine.Option;
 /** `proofmint deploy`: deploy the contract suite and write the deployment manifest. */
 @Command(
     name = "deploy",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint deploy --rpc http://127.0.0.1:8545 --keystore deployer.json --manifest deployment.json"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Deploy the contract suite and write the deployment manifest.",

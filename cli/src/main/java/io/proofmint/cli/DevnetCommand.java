@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 /** `proofmint devnet up|down|status`: a local anvil that outlives the command. */
 @Command(
     name = "devnet",
+    footer = {"", "Example:", "  proofmint devnet up", "  proofmint devnet status"},
     description =
         "Start, inspect or stop a local anvil devnet that keeps running in the background.",
     mixinStandardHelpOptions = true,
@@ -26,6 +27,11 @@ public final class DevnetCommand {
 
   @Command(
       name = "up",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint devnet up            # anvil on 127.0.0.1:8545, suite deployed"
+      },
       mixinStandardHelpOptions = true,
       description = "Start anvil on a free loopback port and record it in .proofmint/devnet.json.")
   static final class Up implements Callable<Integer> {
@@ -85,6 +91,7 @@ public final class DevnetCommand {
 
   @Command(
       name = "down",
+      footer = {"", "Example:", "  proofmint devnet down"},
       mixinStandardHelpOptions = true,
       description = "Stop the devnet `devnet up` started.")
   static final class Down implements Callable<Integer> {
@@ -127,6 +134,7 @@ public final class DevnetCommand {
 
   @Command(
       name = "status",
+      footer = {"", "Example:", "  proofmint devnet status"},
       mixinStandardHelpOptions = true,
       description = "Say whether the devnet is running.")
   static final class Status implements Callable<Integer> {

@@ -14,6 +14,12 @@ import picocli.CommandLine.Command;
     name = "proofmint",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    footer = {
+      "",
+      "Example:",
+      "  proofmint demo              # every role end to end on an embedded devnet",
+      "  proofmint worker --help     # each command's options, with an example"
+    },
     description = "Verifiably trained, tokenized AI models: devnet, deployment, roles, demo.",
     subcommands = {
       DevnetCommand.class,

@@ -12,11 +12,10 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "bench",
+    footer = {"", "Example:", "  proofmint bench training --steps 400 --threads 1,2"},
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the benchmarks (all of them without a subcommand) and write their results as JSON",
-      "under .proofmint/bench/. docs/benchmarks.md quotes these files."
-    },
+    description =
+        "Run the benchmarks (all of them without a subcommand) and write their results as JSON under .proofmint/bench/. docs/benchmarks.md quotes these files.",
     subcommands = {
       TransfersBenchCommand.class,
       GasBenchCommand.class,

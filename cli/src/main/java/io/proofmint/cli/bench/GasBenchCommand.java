@@ -21,11 +21,10 @@ import picocli.CommandLine.Mixin;
 /** `proofmint bench gas`: receipt gas of every user-facing transaction against its target. */
 @Command(
     name = "gas",
+    footer = {"", "Example:", "  proofmint bench gas"},
     mixinStandardHelpOptions = true,
-    description = {
-      "Gas of each user-facing transaction (receipt gasUsed, 21,000 base included) on a fresh",
-      "anvil, against the targets in docs/benchmarks.md. Exits 1 if any target is missed."
-    })
+    description =
+        "Gas of each user-facing transaction (receipt gasUsed, 21,000 base included) on a fresh anvil, against the targets in docs/benchmarks.md. Exits 1 if any target is missed.")
 public final class GasBenchCommand implements Callable<Integer> {
 
   @Mixin BenchOutput output;

@@ -25,15 +25,11 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "training",
+    footer = {"", "Example:", "  proofmint bench training --steps 400 --threads 1,2"},
     mixinStandardHelpOptions = true,
     description = {
-      "Trains the same MLP with the portable-profile engine, the OpenBLAS-profile engine and"
-          + " (where /usr/bin/python3 has torch: apt-get install python3-torch"
-          + " libopenblas0-pthread) PyTorch, for each thread count, and reports steps per second"
-          + " and per CPU-second with the targets: portable >= 0.8x OpenBLAS and >= 1.0x PyTorch"
-          + " per CPU-second.",
-      "",
-      "Example: proofmint bench training --steps 400 --threads 1,2"
+      "Trains the same MLP with the portable-profile engine, the OpenBLAS-profile engine and (where /usr/bin/python3 has torch: apt-get install python3-torch libopenblas0-pthread) PyTorch, for each thread count, and reports steps per second and per CPU-second with the targets: portable >= 0.8x OpenBLAS and >= 1.0x PyTorch per CPU-second.",
+      " Example: proofmint bench training --steps 400 --threads 1,2"
     })
 public final class TrainingBenchCommand implements Callable<Integer> {
 

@@ -20,11 +20,10 @@ import picocli.CommandLine.Option;
 /** `proofmint bench transfers`: ERC-20 transfers per second through the wrappers vs the node. */
 @Command(
     name = "transfers",
+    footer = {"", "Example:", "  proofmint bench transfers"},
     mixinStandardHelpOptions = true,
-    description = {
-      "ERC-20 transfers per second on one anvil: wrapper sequential (receipt each), wrapper",
-      "pipelined, and pre-signed raw transactions posted as JSON-RPC batches (the node's capacity)."
-    })
+    description =
+        "ERC-20 transfers per second on one anvil: wrapper sequential (receipt each), wrapper pipelined, and pre-signed raw transactions posted as JSON-RPC batches (the node's capacity).")
 public final class TransfersBenchCommand implements Callable<Integer> {
 
   @Mixin BenchOutput output;

@@ -39,6 +39,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "demo",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint demo",
+      "  proofmint demo --with-cheater --summary out.json"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Run Proofmint end to end: start an embedded anvil devnet (or use --rpc), deploy the"

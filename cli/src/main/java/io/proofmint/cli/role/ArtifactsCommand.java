@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** `proofmint artifacts serve`: serve a content-addressed artifact store over HTTP. */
 @Command(
     name = "artifacts",
+    footer = {"", "Example:", "  proofmint artifacts serve --dir .proofmint/artifacts --port 8547"},
     mixinStandardHelpOptions = true,
     description = "The content-addressed artifact store that holds proof bundles.",
     subcommands = {ArtifactsCommand.Serve.class})
@@ -25,11 +26,14 @@ public final class ArtifactsCommand {
   /** `artifacts serve`. */
   @Command(
       name = "serve",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint artifacts serve --dir .proofmint/artifacts --port 8547"
+      },
       mixinStandardHelpOptions = true,
-      description = {
-        "Serve an artifact store read-only over HTTP (GET/HEAD /artifacts/<kind>/<hash>,",
-        "GET /health) until interrupted. Fetchers re-hash every body, so a mirror needs no trust."
-      })
+      description =
+          "  GET /health) until interrupted. Fetchers re-hash every body, so a mirror needs no trust.")
   static final class Serve implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

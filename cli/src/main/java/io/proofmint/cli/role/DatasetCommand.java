@@ -20,6 +20,11 @@ import picocli.CommandLine.Parameters;
 /** `proofmint dataset`: turn examples into content-addressed shards and print the dataset root. */
 @Command(
     name = "dataset",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 --seed 1"
+    },
     mixinStandardHelpOptions = true,
     description = "Commit a dataset: shards, shard hashes and the Merkle root models register.",
     subcommands = {DatasetCommand.Commit.class, DatasetCommand.Synth.class})
@@ -28,12 +33,15 @@ public final class DatasetCommand {
   /** `dataset commit`. */
   @Command(
       name = "commit",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint dataset commit data --csv examples.csv   # label in the last column",
+        "  proofmint dataset commit data                     # re-hash, print the root"
+      },
       mixinStandardHelpOptions = true,
-      description = {
-        "Print the root of a committed dataset DIR (one holding dataset.json: every shard is",
-        "re-hashed), or commit examples: with --csv FILE or --idx IMAGES LABELS, write shards and",
-        "dataset.json into DIR, then print the root."
-      })
+      description =
+          "Print the root of a committed dataset DIR (one holding dataset.json: every shard is re-hashed), or commit examples: with --csv FILE or --idx IMAGES LABELS, write shards and dataset.json into DIR, then print the root.")
   static final class Commit implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -112,6 +120,11 @@ public final class DatasetCommand {
   /** `dataset synth`. */
   @Command(
       name = "synth",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 --seed 1"
+      },
       mixinStandardHelpOptions = true,
       description =
           "Write a seeded synthetic but learnable classification dataset (Gaussian class clusters)"

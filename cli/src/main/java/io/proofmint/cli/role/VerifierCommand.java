@@ -30,6 +30,11 @@ import picocli.CommandLine.Parameters;
 /** `proofmint verifier`: the verifier operator's commands. */
 @Command(
     name = "verifier",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint verifier check .proofmint/worker/task-1/bundle --model model.json --dataset data"
+    },
     mixinStandardHelpOptions = true,
     description = "Replay proofs-of-learning, attest on-chain, dispute wrong verdicts.",
     subcommands = {VerifierCommand.Check.class, VerifierCommand.Run.class})
@@ -38,12 +43,14 @@ public final class VerifierCommand {
   /** `verifier check BUNDLE`. */
   @Command(
       name = "check",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint verifier check .proofmint/worker/task-1/bundle --model model.json --dataset data"
+      },
       mixinStandardHelpOptions = true,
-      description = {
-        "Verify a proof bundle offline: validate every file against its hash and the segment tree,",
-        "replay the chosen segments and print committed vs replayed end hashes (distance in",
-        "tolerant mode). Exit 0 when every replayed segment matches, 1 otherwise."
-      })
+      description =
+          "  replay the chosen segments and print committed vs replayed end hashes (distance in tolerant mode). Exit 0 when every replayed segment matches, 1 otherwise.")
   static final class Check implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -131,13 +138,14 @@ public final class VerifierCommand {
   /** `verifier run`. */
   @Command(
       name = "run",
+      footer = {
+        "",
+        "Example:",
+        "  proofmint verifier run --model model.json data --keystore verifier.json --password-file pw --rpc http://127.0.0.1:8545 --listen 127.0.0.1:9650 --peer http://127.0.0.1:9651"
+      },
       mixinStandardHelpOptions = true,
-      description = {
-        "Run a verifier: follow the chain behind a confirmation depth, replay the sampled segments",
-        "of every commitment of the models served, sign attestations, gather the quorum from peers",
-        "and submit it, dispute verdicts it disagrees with, finalize settled tasks. Serves",
-        "/attestations/<task>, /metrics (Prometheus) and /health. Runs until interrupted."
-      })
+      description =
+          "Run a verifier: follow the chain behind a confirmation depth, replay the sampled segments of every commitment of the models served, sign attestations, gather the quorum from peers and submit it, dispute verdicts it disagrees with, finalize settled tasks. Serves /attestations/<task>, /metrics (Prometheus) and /health. Runs until interrupted.")
   static final class Run implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -149,6 +157,7 @@ public final class VerifierCommand {
         required = true,
         arity = "2",
         paramLabel = "FILE DIR",
+        hideParamSyntax = true,
         description = "A model definition and its dataset directory; repeat for more models.")
     List<Path> models;
 

@@ -35,14 +35,14 @@ import picocli.CommandLine.Option;
 /** `proofmint worker`: take a training task, train it, publish the proof and commit it. */
 @Command(
     name = "worker",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint worker --model model.json --dataset data --keystore trainer.json --password-file pw --rpc http://127.0.0.1:8545 --artifacts-url http://127.0.0.1:8547"
+    },
     mixinStandardHelpOptions = true,
-    description = {
-      "Train one task of a model this worker can reproduce: stake if needed, claim the task (the",
-      "first open one, or --task), train with a progress line, checkpoint every k steps into a",
-      "proof bundle, publish it to the artifact store and commit its root. Safe to re-run after",
-      "a crash or a node outage: training resumes from the last checkpoint (a finished bundle is",
-      "not trained again), and a commit sent before the node went away is found, not repeated."
-    })
+    description =
+        "Train one task of a model this worker can reproduce: stake if needed, claim the task (the first open one, or --task), train with a progress line, checkpoint every k steps into a proof bundle, publish it to the artifact store and commit its root. Safe to re-run after a crash or a node outage: training resumes from the last checkpoint (a finished bundle is not trained again), and a commit sent before the node went away is found, not repeated.")
 public final class WorkerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

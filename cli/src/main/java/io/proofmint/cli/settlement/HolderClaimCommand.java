@@ -26,11 +26,15 @@ import picocli.CommandLine.Option;
 /** `proofmint holder claim`: claim revenue of one or every model token. */
 @Command(
     name = "claim",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint holder claim --keystore holder.json             # every token with revenue"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Claim the signer's revenue from one model token or from all of them.",
-      "Without --model, every model token with revenue to claim; a token with nothing",
-      "claimable is skipped (no transaction)."
+      "Without --model, every model token with revenue to claim; a token with nothing claimable is skipped (no transaction)."
     })
 public final class HolderClaimCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** `proofmint holder`: model-token balances and revenue claims. */
 @Command(
     name = "holder",
+    footer = {"", "Example:", "  proofmint holder status --account 0xYOURADDRESS"},
     mixinStandardHelpOptions = true,
     description = "Model-token holders: see balances and claimable revenue, claim it.",
     subcommands = {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 /** `proofmint holder status`: balance and claimable revenue per model token. */
 @Command(
     name = "status",
+    footer = {"", "Example:", "  proofmint holder status --account 0xYOURADDRESS"},
     mixinStandardHelpOptions = true,
     description = {
       "List, per model token, the account's balance and the revenue it can claim now.",

@@ -47,12 +47,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "serve",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint serve 0xMODELTOKEN --price 1000 --checkpoint final.ckpt --model-definition model.json --keystore server.json"
+    },
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a model for pay-per-call over HTTP: POST /v1/predict with JSON features and a",
-      "voucher signed by the caller (EIP-712, cumulative amount, see docs/settlement.md). Each",
-      "voucher is checked (signature, model, expiry, +price over the last one, escrow balance)",
-      "and stored in the settlement database, from which `proofmint settlement run` redeems it.",
+      "Serve a model for pay-per-call over HTTP: POST /v1/predict with JSON features and a voucher signed by the caller (EIP-712, cumulative amount, see docs/settlement.md). Each voucher is checked (signature, model, expiry, +price over the last one, escrow balance) and stored in the settlement database, from which `proofmint settlement run` redeems it.",
       "Also GET /v1/model (price and signing domain), /metrics and /health."
     })
 public final class ServeCommand implements Runnable {

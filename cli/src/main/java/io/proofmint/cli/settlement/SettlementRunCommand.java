@@ -28,14 +28,15 @@ import picocli.CommandLine.Option;
 /** `proofmint settlement run`: the keeper daemon. */
 @Command(
     name = "run",
+    footer = {
+      "",
+      "Example:",
+      "  proofmint settlement run --rpc http://127.0.0.1:8545 --keystore keeper.json          # daemon",
+      "  proofmint settlement run --once --rpc http://127.0.0.1:8545 --keystore keeper.json   # one pass, for cron"
+    },
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the settlement keeper until interrupted: each pass indexes the chain into the",
-      "database, finalizes tasks past their challenge window, pays their attesters, expires",
-      "tasks past their deadlines and redeems the vouchers model servers stored. Every action",
-      "is permissionless; the signer pays the gas. Safe to stop and restart at any time: sent",
-      "transactions are journaled and checked against the chain, nothing is paid twice."
-    })
+    description =
+        "Run the settlement keeper until interrupted: each pass indexes the chain into the database, finalizes tasks past their challenge window, pays their attesters, expires tasks past their deadlines and redeems the vouchers model servers stored. Every action is permissionless; the signer pays the gas. Safe to stop and restart at any time: sent transactions are journaled and checked against the chain, nothing is paid twice.")
 public final class SettlementRunCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
