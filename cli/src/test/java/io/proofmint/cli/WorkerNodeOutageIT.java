@@ -11,7 +11,7 @@ import io.proofmint.devnet.fault.RequestTrigger;
 import io.proofmint.devnet.fault.TcpProxy;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.worker.role.PendingCommit;
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

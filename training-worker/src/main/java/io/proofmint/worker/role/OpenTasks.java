@@ -2,6 +2,7 @@ package io.proofmint.worker.role;
 
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -46,7 +47,7 @@ final class OpenTasks {
                 }
               });
       if (ours
-          && TaskStatus.of(suite.registry().getTask(created.taskId).send().status)
+          && TaskStatus.fromChain(suite.registry().getTask(created.taskId).send().status)
               == TaskStatus.OPEN) {
         return Optional.of(created.taskId);
       }

@@ -6,6 +6,7 @@ import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.ReceiptPoller;
 import io.proofmint.wrappers.TxSubmitter;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -114,7 +115,7 @@ public final class RootCommitter {
     Attempt a = new Attempt(taskId, bundle.root(), bundleDir, journal);
     TrainingRegistry.TaskView task =
         a.beforeSending("reading the task", () -> registry.getTask(taskId).send());
-    TaskStatus status = TaskStatus.of(task.status);
+    TaskStatus status = TaskStatus.fromChain(task.status);
     if (status != TaskStatus.CLAIMED) {
       if (status != TaskStatus.COMMITTED) {
         throw new IllegalStateException(

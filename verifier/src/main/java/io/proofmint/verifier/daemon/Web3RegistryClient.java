@@ -4,9 +4,9 @@ import io.proofmint.protocol.attest.Verdict;
 import io.proofmint.protocol.commit.SegmentLeaf;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.wrappers.attest.SignatureBatch;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
@@ -126,7 +126,7 @@ public final class Web3RegistryClient implements RegistryClient {
     return new TaskSnapshot(
         taskId,
         t.modelId,
-        TaskStatus.of(t.status),
+        TaskStatus.fromChain(t.status),
         t.verdict.intValueExact(),
         Boolean.TRUE.equals(t.attesterRewardsPaid),
         Address.fromHex(t.trainer),
