@@ -9,6 +9,7 @@ import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.wrappers.attest.AttestationSigner;
 import io.proofmint.wrappers.attest.SignatureBatch;
+import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
@@ -235,14 +236,7 @@ public final class TaskFlow {
 
   /** The timestamp of the latest block. */
   public long latestTimestamp() throws IOException {
-    return admin
-        .chain()
-        .web3j()
-        .ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getTimestamp()
-        .longValueExact();
+    return ChainReader.of(admin.chain()).latestTimestamp();
   }
 
   private static TrainingRegistry.SegmentLeaf emptyLeaf() {

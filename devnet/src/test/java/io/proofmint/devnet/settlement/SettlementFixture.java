@@ -23,6 +23,7 @@ import io.proofmint.settlement.keeper.SettlementKeeper;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
+import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
@@ -205,13 +206,7 @@ final class SettlementFixture implements AutoCloseable {
   }
 
   long chainTime() throws Exception {
-    return chain
-        .web3j()
-        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getTimestamp()
-        .longValueExact();
+    return ChainReader.of(chain).latestTimestamp();
   }
 
   /** Mints payment tokens to {@code user} and deposits them into its channel for {@code token}. */
