@@ -13,9 +13,13 @@ import io.proofmint.settlement.index.TaskIndex;
 import io.proofmint.settlement.index.Web3ChainSource;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
-import io.proofmint.wrappers.TxSubmitter;
 import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.suite.Suite;
+import io.proofmint.wrappers.tx.BroadcastHooks;
+import io.proofmint.wrappers.tx.JournaledSender;
+import io.proofmint.wrappers.tx.JournaledTx;
+import io.proofmint.wrappers.tx.NodeCalls;
+import io.proofmint.wrappers.tx.TxSubmitter;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -119,6 +123,25 @@ public final class SettlementKeeper implements AutoCloseable {
     TxSubmitter submitter =
         new TxSubmitter(
             chain.web3j(), signer, chain.chainId(), chain.receipts(), config.receiptTimeout());
+    KeeperJournal txJournal = new KeeperJournal(db, journal, clock);
+    JournaledSender<Intent, SQLException> sender =
+        new JournaledSender<>(
+            submitter,
+            txJournal,
+            tx -> submitter.await(tx.hash()),
+            JournaledSender.Policy.REDECIDE,
+            new BroadcastHooks<>() {
+              @Override
+              public void beforeBroadcast(JournaledTx<Intent> tx) {
+                hooks.beforeBroadcast(tx.subject());
+              }
+
+              @Override
+              public void afterBroadcast(JournaledTx<Intent> tx) {
+                hooks.afterBroadcast(tx.subject());
+              }
+            },
+            NodeCalls.direct());
     ChainReader reader = ChainReader.of(chain);
     ChainIndexer indexer =
         new ChainIndexer(
@@ -139,8 +162,8 @@ public final class SettlementKeeper implements AutoCloseable {
             suite.usageEscrow(),
             config,
             clock),
-        new Dispatcher(submitter, db, journal, hooks, clock, metrics),
-        new Reconciler(submitter, db, journal, clock, metrics),
+        new Dispatcher(sender, clock, metrics),
+        new Reconciler(sender, txJournal, metrics),
         reader::latestTimestamp,
         config,
         executor,

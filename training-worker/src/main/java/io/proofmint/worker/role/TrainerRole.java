@@ -192,7 +192,7 @@ public final class TrainerRole {
             result.manifest(),
             locator,
             result.bundleDir(),
-            taskDir.resolve(PendingCommit.FILE));
+            taskDir.resolve(CommitJournal.FILE));
     var records = result.records();
     return new Outcome(
         taskId,
