@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.testsupport.fault.RequestTrigger;
 import io.proofmint.testsupport.fault.TcpProxy;
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

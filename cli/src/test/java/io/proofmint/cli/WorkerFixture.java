@@ -19,6 +19,8 @@ import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StateCheckpoints;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
+import io.proofmint.wrappers.chain.ChainReader;
+import io.proofmint.wrappers.chain.LogQuery;
 import io.proofmint.wrappers.generated.TrainingRegistry;
 import io.proofmint.wrappers.suite.Suite;
 import java.io.IOException;
@@ -32,9 +34,6 @@ import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * What `proofmint worker` needs, set up the way an operator would: anvil, a synthetic dataset
@@ -192,19 +191,14 @@ final class WorkerFixture implements AutoCloseable {
   /** Every TaskCommitted event of {@code taskId} on the chain. */
   List<TrainingRegistry.TaskCommittedEventResponse> commitEvents(BigInteger taskId)
       throws IOException {
-    EthFilter filter =
-        new EthFilter(
-            DefaultBlockParameterName.EARLIEST,
-            DefaultBlockParameterName.LATEST,
-            flow.suite().registry().getContractAddress());
-    filter.addSingleTopic(EventEncoder.encode(TrainingRegistry.TASKCOMMITTED_EVENT));
-    filter.addSingleTopic("0x" + TypeEncoder.encode(new Uint256(taskId)));
-    EthLog logs = chain.web3j().ethGetLogs(filter).send();
-    if (logs.hasError()) {
-      throw new IOException("eth_getLogs: " + logs.getError().getMessage());
-    }
-    return logs.getLogs().stream()
-        .map(l -> TrainingRegistry.getTaskCommittedEventFromLog((Log) l.get()))
+    return ChainReader.of(chain)
+        .logs(
+            LogQuery.wholeChain()
+                .at(flow.suite().registry().getContractAddress())
+                .topic(EventEncoder.encode(TrainingRegistry.TASKCOMMITTED_EVENT))
+                .topic("0x" + TypeEncoder.encode(new Uint256(taskId))))
+        .stream()
+        .map(TrainingRegistry::getTaskCommittedEventFromLog)
         .toList();
   }
 

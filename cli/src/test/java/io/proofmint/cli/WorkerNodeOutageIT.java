@@ -10,8 +10,9 @@ import io.proofmint.devnet.DevnetControl;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.testsupport.fault.RequestTrigger;
 import io.proofmint.testsupport.fault.TcpProxy;
-import io.proofmint.worker.role.PendingCommit;
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.worker.role.CommitJournal;
+import io.proofmint.wrappers.registry.TaskStatus;
+import io.proofmint.wrappers.tx.JournaledTx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -83,7 +84,7 @@ class WorkerNodeOutageIT {
               "nothing was sent",
               "The finished bundle " + taskDir.resolve("bundle") + " is kept; re-run to resume");
       assertNothingHalfWritten(taskDir);
-      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(taskDir.resolve(CommitJournal.FILE)).doesNotExist();
       assertThat(checks.status(taskId)).isEqualTo(TaskStatus.CLAIMED);
       assertThat(f.commitEvents(taskId)).isEmpty();
       Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
@@ -100,7 +101,7 @@ class WorkerNodeOutageIT {
       assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
       checks.assertCommittedOnce(taskId, root, txHashIn(again.out()));
       assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
-      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(taskDir.resolve(CommitJournal.FILE)).doesNotExist();
     }
   }
 
@@ -130,8 +131,8 @@ class WorkerNodeOutageIT {
               "re-run to resume",
               "never commits twice");
       assertNothingHalfWritten(taskDir);
-      assertThat(PendingCommit.read(taskDir.resolve(PendingCommit.FILE)))
-          .hasValueSatisfying(p -> assertThat(p.txHash()).isEqualTo(tx));
+      assertThat(CommitJournal.at(taskDir.resolve(CommitJournal.FILE)).read())
+          .hasValueSatisfying(p -> assertThat(p.hash()).isEqualTo(tx));
       checks.awaitStatus(taskId, TaskStatus.COMMITTED); // the node took it and mined it
       checks.assertCommittedOnce(taskId, root, tx);
       Map<String, String> bundleFiles = contents(taskDir.resolve("bundle"));
@@ -146,7 +147,7 @@ class WorkerNodeOutageIT {
       assertThat(f.trainerNonce()).as("no second transaction").isEqualTo(nonce);
       checks.assertCommittedOnce(taskId, root, tx);
       assertThat(contents(taskDir.resolve("bundle"))).isEqualTo(bundleFiles);
-      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(taskDir.resolve(CommitJournal.FILE)).doesNotExist();
     }
   }
 
@@ -186,7 +187,7 @@ class WorkerNodeOutageIT {
               "committed root " + root + " in transaction " + tx + " (sent by an earlier run)");
       checks.assertCommittedOnce(taskId, root, tx);
       assertThat(f.trainerNonce()).as("one commit transaction").isEqualTo(nonce + 1);
-      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(taskDir.resolve(CommitJournal.FILE)).doesNotExist();
     }
   }
 
@@ -194,7 +195,7 @@ class WorkerNodeOutageIT {
   void commitLostOnItsWay_andItsNonceUsedMeanwhile_rerunSignsANewCommit_once() throws Exception {
     BigInteger taskId = f.createTask(20);
     Path taskDir = checks.taskDir(taskId);
-    Path journal = taskDir.resolve(PendingCommit.FILE);
+    Path journal = taskDir.resolve(CommitJournal.FILE);
     try (TcpProxy proxy = new TcpProxy(f.devnet.port()).start()) {
       RequestTrigger cut = RequestTrigger.refuse("eth_sendRawTransaction", f.commitSelector());
       proxy.arm(cut);
@@ -206,8 +207,9 @@ class WorkerNodeOutageIT {
       assertThat(first.exitCode()).as(first.out()).isNotZero();
       Hash32 root = validBundleRoot(taskDir);
       String lost = txHashIn(first.err());
-      PendingCommit journaled = PendingCommit.read(journal).orElseThrow();
-      assertThat(journaled.txHash()).isEqualTo(lost);
+      JournaledTx<CommitJournal.CommitOf> journaled =
+          CommitJournal.at(journal).read().orElseThrow();
+      assertThat(journaled.hash()).isEqualTo(lost);
       // The trainer's account spends the journaled nonce on something else (another tool, say):
       // the lost commit can never be mined now, and the node refuses it if it is sent again.
       checks.spendNonce(journaled.nonce());
@@ -298,7 +300,7 @@ class WorkerNodeOutageIT {
       String tx = txHashIn(run.out());
       assertThat(run.out()).contains("committed root " + root + " in transaction " + tx);
       checks.assertCommittedOnce(taskId, root, tx);
-      assertThat(taskDir.resolve(PendingCommit.FILE)).doesNotExist();
+      assertThat(taskDir.resolve(CommitJournal.FILE)).doesNotExist();
     }
   }
 

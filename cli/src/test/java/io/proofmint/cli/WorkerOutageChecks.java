@@ -7,7 +7,7 @@ import io.proofmint.protocol.bundle.BundleValidation;
 import io.proofmint.protocol.checkpoint.CheckpointHasher;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Sha256;
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ final class WorkerOutageChecks {
   }
 
   TaskStatus status(BigInteger taskId) throws Exception {
-    return TaskStatus.of(f.task(taskId).status);
+    return TaskStatus.fromChain(f.task(taskId).status);
   }
 
   /** The bundle validates completely (every checkpoint re-hashed); returns its root. */

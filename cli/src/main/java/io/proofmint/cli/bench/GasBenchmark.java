@@ -9,6 +9,7 @@ import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -75,15 +76,14 @@ public final class GasBenchmark {
     List<GasResult> results = new ArrayList<>();
 
     progress.accept("staking: a trainer and 13 verifiers");
-    flow.fundAndStake(trainer, TaskFlow.ROLE_TRAINER, E18.multiply(BigInteger.valueOf(1000)));
+    flow.fundAndStake(trainer, StakeRole.TRAINER, E18.multiply(BigInteger.valueOf(1000)));
     for (int i = 0; i < verifiers.size(); i++) {
       TransactionReceipt first =
           flow.fundAndStake(
-              verifiers.get(i), TaskFlow.ROLE_VERIFIER, E18.multiply(BigInteger.valueOf(50)));
+              verifiers.get(i), StakeRole.VERIFIER, E18.multiply(BigInteger.valueOf(50)));
       if (i == 1) { // not the very first staker of the contract: a typical first stake
         results.add(new GasResult("stake (first)", gas(first), FIRST_STAKE_TARGET));
-        TransactionReceipt repeat =
-            flow.fundAndStake(verifiers.get(i), TaskFlow.ROLE_VERIFIER, E18);
+        TransactionReceipt repeat = flow.fundAndStake(verifiers.get(i), StakeRole.VERIFIER, E18);
         results.add(new GasResult("stake (repeat)", gas(repeat), REPEAT_STAKE_TARGET));
       }
     }

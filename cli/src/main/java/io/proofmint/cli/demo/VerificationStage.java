@@ -17,10 +17,11 @@ import io.proofmint.verifier.daemon.VerifierNode;
 import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.role.Staking;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StateCheckpoints;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.PrintWriter;
@@ -94,7 +95,7 @@ final class VerificationStage {
     }
     for (Credentials v : verifiers) {
       flow.fundStake(v, VERIFIER_FUNDS);
-      Staking.ensure(suite.as(v), Staking.VERIFIER, BigInteger.ZERO);
+      Staking.ensure(suite.as(v), StakeRole.VERIFIER, BigInteger.ZERO);
     }
     out.printf(
         "      %d verifiers staked; each replays %d sampled segments of every task%n",
@@ -112,7 +113,7 @@ final class VerificationStage {
             await(
                 task,
                 "an attestation batch",
-                v -> TaskStatus.of(v.status).ordinal() >= TaskStatus.ATTESTED.ordinal());
+                v -> TaskStatus.fromChain(v.status).ordinal() >= TaskStatus.ATTESTED.ordinal());
         out.printf(
             "      task %s: %s by %d of %d verifiers (challenge window %d s)%n",
             task,
@@ -132,16 +133,18 @@ final class VerificationStage {
                 task,
                 "settlement by the verifiers acting as keepers",
                 v ->
-                    (TaskStatus.of(v.status) == TaskStatus.FINALIZED
-                            || TaskStatus.of(v.status) == TaskStatus.REJECTED)
+                    (TaskStatus.fromChain(v.status) == TaskStatus.FINALIZED
+                            || TaskStatus.fromChain(v.status) == TaskStatus.REJECTED)
                         && Boolean.TRUE.equals(v.attesterRewardsPaid));
         BigInteger after = staked(trainers.get(i));
         BigInteger minted =
-            TaskStatus.of(view.status) == TaskStatus.FINALIZED ? view.reward : BigInteger.ZERO;
+            TaskStatus.fromChain(view.status) == TaskStatus.FINALIZED
+                ? view.reward
+                : BigInteger.ZERO;
         out.printf(
             "      task %s %s: trainer %s stake %s -> %s pSTAKE, %s PDEMO minted to it%n",
             task,
-            TaskStatus.of(view.status).label(),
+            TaskStatus.fromChain(view.status).label(),
             trainers.get(i),
             tokens(stakeBefore.get(i)),
             tokens(after),
@@ -151,7 +154,7 @@ final class VerificationStage {
                 task,
                 trainers.get(i),
                 verdict(view),
-                TaskStatus.of(view.status).label(),
+                TaskStatus.fromChain(view.status).label(),
                 verifiers.stream().map(Credentials::getAddress).toList().toString(),
                 stakeBefore.get(i).toString(),
                 after.toString(),
@@ -183,7 +186,7 @@ final class VerificationStage {
             DemoSetup.TASK_DURATION_SECONDS);
     flow.fundStake(cheater, DemoSetup.TRAINER_STAKE_FUNDS);
     Suite as = flow.suite().as(cheater);
-    Staking.ensure(as, Staking.TRAINER, DemoSetup.TRAINER_BOND);
+    Staking.ensure(as, StakeRole.TRAINER, DemoSetup.TRAINER_BOND);
     flow.claim(cheater, task.id());
     CheckpointHasher hasher = CheckpointHasher.sequential();
     TrainingRegistry.TaskView view = flow.task(task.id());
@@ -248,7 +251,7 @@ final class VerificationStage {
                 + " within "
                 + WAIT.toSeconds()
                 + " s (status "
-                + TaskStatus.of(view.status).label()
+                + TaskStatus.fromChain(view.status).label()
                 + "); verifier logs: run with -v");
       }
       Thread.sleep(100);

@@ -9,7 +9,9 @@ import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.wrappers.attest.AttestationSigner;
 import io.proofmint.wrappers.attest.SignatureBatch;
+import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
@@ -24,9 +26,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * the node's reason when the transaction reverts.
  */
 public final class TaskFlow {
-
-  public static final int ROLE_TRAINER = 1;
-  public static final int ROLE_VERIFIER = 2;
 
   /** A registered model: its id, token address and the registration receipt. */
   public record Model(BigInteger id, String token, TransactionReceipt receipt) {}
@@ -60,12 +59,12 @@ public final class TaskFlow {
   }
 
   /** Mints {@code amount} mock stake tokens to {@code account}, approves and stakes them. */
-  public TransactionReceipt fundAndStake(Credentials account, int role, BigInteger amount)
+  public TransactionReceipt fundAndStake(Credentials account, StakeRole role, BigInteger amount)
       throws Exception {
     admin.stakeToken().mint(account.getAddress(), amount).send();
     Suite as = admin.as(account);
     as.stakeToken().approve(admin.address(SuiteRoles.STAKE_MANAGER), amount).send();
-    return as.stakeManager().stake(BigInteger.valueOf(role), amount).send();
+    return as.stakeManager().stake(role.chainCode(), amount).send();
   }
 
   /** Mints {@code amount} mock stake tokens to {@code account} (devnet faucet). */
@@ -237,14 +236,7 @@ public final class TaskFlow {
 
   /** The timestamp of the latest block. */
   public long latestTimestamp() throws IOException {
-    return admin
-        .chain()
-        .web3j()
-        .ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getTimestamp()
-        .longValueExact();
+    return ChainReader.of(admin.chain()).latestTimestamp();
   }
 
   private static TrainingRegistry.SegmentLeaf emptyLeaf() {

@@ -11,11 +11,15 @@ import io.proofmint.settlement.index.IndexerConfig;
 import io.proofmint.settlement.index.IndexerMetrics;
 import io.proofmint.settlement.index.TaskIndex;
 import io.proofmint.settlement.index.Web3ChainSource;
-import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.DeploymentManifest;
-import io.proofmint.wrappers.TxSubmitter;
+import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.suite.Suite;
+import io.proofmint.wrappers.tx.BroadcastHooks;
+import io.proofmint.wrappers.tx.JournaledSender;
+import io.proofmint.wrappers.tx.JournaledTx;
+import io.proofmint.wrappers.tx.NodeCalls;
+import io.proofmint.wrappers.tx.TxSubmitter;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * The settlement keeper: each pass reconciles its unresolved transactions, brings the index up to
@@ -120,9 +123,29 @@ public final class SettlementKeeper implements AutoCloseable {
     TxSubmitter submitter =
         new TxSubmitter(
             chain.web3j(), signer, chain.chainId(), chain.receipts(), config.receiptTimeout());
+    KeeperJournal txJournal = new KeeperJournal(db, journal, clock);
+    JournaledSender<Intent, SQLException> sender =
+        new JournaledSender<>(
+            submitter,
+            txJournal,
+            tx -> submitter.await(tx.hash()),
+            JournaledSender.Policy.REDECIDE,
+            new BroadcastHooks<>() {
+              @Override
+              public void beforeBroadcast(JournaledTx<Intent> tx) {
+                hooks.beforeBroadcast(tx.subject());
+              }
+
+              @Override
+              public void afterBroadcast(JournaledTx<Intent> tx) {
+                hooks.afterBroadcast(tx.subject());
+              }
+            },
+            NodeCalls.direct());
+    ChainReader reader = ChainReader.of(chain);
     ChainIndexer indexer =
         new ChainIndexer(
-            new Web3ChainSource(chain.web3j()),
+            new Web3ChainSource(reader),
             db,
             IndexTarget.of(manifest),
             indexerConfig,
@@ -139,9 +162,9 @@ public final class SettlementKeeper implements AutoCloseable {
             suite.usageEscrow(),
             config,
             clock),
-        new Dispatcher(submitter, db, journal, hooks, clock, metrics),
-        new Reconciler(submitter, db, journal, clock, metrics),
-        () -> latestTimestamp(chain),
+        new Dispatcher(sender, clock, metrics),
+        new Reconciler(sender, txJournal, metrics),
+        reader::latestTimestamp,
         config,
         executor,
         metrics,
@@ -309,15 +332,5 @@ public final class SettlementKeeper implements AutoCloseable {
       schedule.cancel(false);
       schedule = null;
     }
-  }
-
-  private static long latestTimestamp(ChainConnection chain) throws IOException {
-    var block = chain.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send();
-    if (block.hasError() || block.getBlock() == null) {
-      throw new ChainAccessException(
-          "eth_getBlockByNumber latest: "
-              + (block.hasError() ? block.getError().getMessage() : "no block"));
-    }
-    return block.getBlock().getTimestamp().longValueExact();
   }
 }

@@ -6,6 +6,7 @@ import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.settlement.index.IndexedTask;
 import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,16 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class TaskSettler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskSettler.class);
-
-  // TaskStatus codes of ITrainingRegistry.
-  static final int CLAIMED = 2;
-  static final int COMMITTED = 3;
-  static final int ATTESTED = 4;
-  static final int DISPUTED = 5;
-  static final int RESOLVED = 6;
-  static final int FINALIZED = 7;
-  static final int REJECTED = 8;
-  static final int STALE = 9;
 
   private final TrainingRegistry registry;
   private final boolean expireTasks;
@@ -59,7 +50,7 @@ public final class TaskSettler {
   public Optional<PlannedTx> plan(IndexedTask task, long chainTime) throws IOException {
     BigInteger id = task.taskId();
     TrainingRegistry.TaskView t = call(() -> registry.getTask(id).send(), "getTask " + id);
-    int status = t.status.intValueExact();
+    TaskStatus status = TaskStatus.fromChain(t.status);
     long deadline = t.deadline.longValueExact();
     String registryAddress = registry.getContractAddress();
     List<String> subjects = List.of(task.subject());
@@ -119,7 +110,7 @@ public final class TaskSettler {
                   "expire task "
                       + id
                       + " ("
-                      + (status == CLAIMED ? "commit" : "verification")
+                      + (status == TaskStatus.CLAIMED ? "commit" : "verification")
                       + " deadline "
                       + deadline
                       + " passed)"));

@@ -31,7 +31,6 @@ import io.proofmint.worker.engine.ReproducibilityProfile;
 import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.VerificationMode;
 import io.proofmint.worker.engine.WorkerPool;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StateCheckpoints;
 import io.proofmint.worker.task.StepListener;
@@ -40,6 +39,8 @@ import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -178,10 +179,10 @@ final class AdversarialFixture implements AutoCloseable {
     Suite suite = Suite.load(chain, manifest, acc.get(0));
     TaskFlow flow = new TaskFlow(suite, new DevnetControl(chain));
     for (Credentials trainer : List.of(acc.get(2), acc.get(10))) {
-      flow.fundAndStake(trainer, TaskFlow.ROLE_TRAINER, TRAINER_STAKE);
+      flow.fundAndStake(trainer, StakeRole.TRAINER, TRAINER_STAKE);
     }
     for (Credentials verifier : acc.subList(3, 8)) {
-      flow.fundAndStake(verifier, TaskFlow.ROLE_VERIFIER, VERIFIER_STAKE);
+      flow.fundAndStake(verifier, StakeRole.VERIFIER, VERIFIER_STAKE);
       suite.stakeToken().mint(verifier.getAddress(), DISPUTE_BOND.multiply(BigInteger.TWO)).send();
     }
     WorkerPool trainerThreads = WorkerPool.singleThreaded();
@@ -323,7 +324,7 @@ final class AdversarialFixture implements AutoCloseable {
   }
 
   TaskStatus status(BigInteger taskId) throws Exception {
-    return TaskStatus.of(task(taskId).status);
+    return TaskStatus.fromChain(task(taskId).status);
   }
 
   /** Polls until {@code check} holds for the task, or fails after {@code timeout}. */
@@ -339,7 +340,7 @@ final class AdversarialFixture implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         fail(
             "task %s: expected %s within %s, status is %s",
-            taskId, what, timeout, TaskStatus.of(view.status).label());
+            taskId, what, timeout, TaskStatus.fromChain(view.status).label());
       }
       Thread.sleep(100);
       view = task(taskId);
@@ -349,7 +350,10 @@ final class AdversarialFixture implements AutoCloseable {
 
   TrainingRegistry.TaskView awaitStatus(BigInteger taskId, TaskStatus status) throws Exception {
     return await(
-        taskId, status.label(), Duration.ofSeconds(60), v -> TaskStatus.of(v.status) == status);
+        taskId,
+        status.label(),
+        Duration.ofSeconds(60),
+        v -> TaskStatus.fromChain(v.status) == status);
   }
 
   /** Moves past the challenge window; the verifiers (as keepers) then finalize and claim. */
@@ -359,7 +363,9 @@ final class AdversarialFixture implements AutoCloseable {
         taskId,
         expected.label() + " with attester rewards paid",
         Duration.ofSeconds(60),
-        v -> TaskStatus.of(v.status) == expected && Boolean.TRUE.equals(v.attesterRewardsPaid));
+        v ->
+            TaskStatus.fromChain(v.status) == expected
+                && Boolean.TRUE.equals(v.attesterRewardsPaid));
   }
 
   BigInteger staked(Credentials account) throws Exception {

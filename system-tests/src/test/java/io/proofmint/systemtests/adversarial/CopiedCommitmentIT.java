@@ -16,9 +16,9 @@ import io.proofmint.protocol.commit.SegmentLeaf;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.verifier.adversary.CommitmentCopier;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.worker.task.TrainingJob;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
@@ -151,7 +151,7 @@ class CopiedCommitmentIT {
     f.flow.commit(
         f.cheater(), taskB, rootA, original.result().manifest().finalCheckpoint(), locator);
     TrainingRegistry.TaskView b = f.task(taskB);
-    assertThat(TaskStatus.of(b.status)).isEqualTo(TaskStatus.COMMITTED);
+    assertThat(TaskStatus.fromChain(b.status)).isEqualTo(TaskStatus.COMMITTED);
     assertThat(Hash32.of(b.root)).isEqualTo(rootA);
     assertThat(b.trainer).isEqualToIgnoringCase(f.cheater().getAddress());
   }

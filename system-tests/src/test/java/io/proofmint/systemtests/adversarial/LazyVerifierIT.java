@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.protocol.attest.Verdict;
 import io.proofmint.verifier.adversary.Cheat;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HashMap;

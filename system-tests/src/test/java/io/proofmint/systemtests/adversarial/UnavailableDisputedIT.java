@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.protocol.attest.Verdict;
 import io.proofmint.testsupport.fault.TcpProxy;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.worker.task.TrainingJob;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -63,8 +63,8 @@ class UnavailableDisputedIT {
               "the committee's VALID",
               Duration.ofSeconds(90),
               v ->
-                  TaskStatus.of(v.status) == TaskStatus.RESOLVED
-                      || TaskStatus.of(v.status) == TaskStatus.FINALIZED);
+                  TaskStatus.fromChain(v.status) == TaskStatus.RESOLVED
+                      || TaskStatus.fromChain(v.status) == TaskStatus.FINALIZED);
       assertThat(resolved.verdict.intValueExact()).isEqualTo(Verdict.VALID.code());
       TrainingRegistry.TaskView finalized = f.settle(taskId, TaskStatus.FINALIZED);
 

@@ -19,6 +19,7 @@ import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
 import io.proofmint.wrappers.generated.ModelToken;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -69,9 +70,9 @@ class HappyPathIT {
       Suite suite = Suite.load(chain, manifest, deployer);
       TaskFlow flow = new TaskFlow(suite, new DevnetControl(chain));
 
-      flow.fundAndStake(trainer, TaskFlow.ROLE_TRAINER, E18.multiply(BigInteger.valueOf(100)));
+      flow.fundAndStake(trainer, StakeRole.TRAINER, E18.multiply(BigInteger.valueOf(100)));
       for (Credentials v : verifiers) {
-        flow.fundAndStake(v, TaskFlow.ROLE_VERIFIER, E18.multiply(BigInteger.valueOf(50)));
+        flow.fundAndStake(v, StakeRole.VERIFIER, E18.multiply(BigInteger.valueOf(50)));
       }
 
       Hash32 head = Keccak.hashUtf8("initial checkpoint");

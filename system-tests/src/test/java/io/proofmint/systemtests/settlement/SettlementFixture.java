@@ -23,7 +23,9 @@ import io.proofmint.settlement.keeper.SettlementKeeper;
 import io.proofmint.wrappers.ChainConnection;
 import io.proofmint.wrappers.ContractArtifacts;
 import io.proofmint.wrappers.DeploymentManifest;
+import io.proofmint.wrappers.chain.ChainReader;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -181,7 +183,7 @@ final class SettlementFixture implements AutoCloseable {
   void stakeTrainer(int t) throws Exception {
     while (stakedTrainers <= t) {
       flow.fundAndStake(
-          trainer(stakedTrainers), TaskFlow.ROLE_TRAINER, E18.multiply(BigInteger.valueOf(100)));
+          trainer(stakedTrainers), StakeRole.TRAINER, E18.multiply(BigInteger.valueOf(100)));
       stakedTrainers++;
     }
   }
@@ -189,7 +191,7 @@ final class SettlementFixture implements AutoCloseable {
   void stakeVerifiers() throws Exception {
     if (!verifiersStaked) {
       for (Credentials v : verifiers()) {
-        flow.fundAndStake(v, TaskFlow.ROLE_VERIFIER, E18.multiply(BigInteger.valueOf(50)));
+        flow.fundAndStake(v, StakeRole.VERIFIER, E18.multiply(BigInteger.valueOf(50)));
       }
       verifiersStaked = true;
     }
@@ -204,13 +206,7 @@ final class SettlementFixture implements AutoCloseable {
   }
 
   long chainTime() throws Exception {
-    return chain
-        .web3j()
-        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getTimestamp()
-        .longValueExact();
+    return ChainReader.of(chain).latestTimestamp();
   }
 
   /** Mints payment tokens to {@code user} and deposits them into its channel for {@code token}. */

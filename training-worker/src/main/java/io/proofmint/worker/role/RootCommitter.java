@@ -2,11 +2,21 @@ package io.proofmint.worker.role;
 
 import io.proofmint.protocol.bundle.BundleManifest;
 import io.proofmint.protocol.crypto.Hash32;
+import io.proofmint.worker.role.CommitJournal.CommitOf;
 import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.ReceiptPoller;
-import io.proofmint.wrappers.TxSubmitter;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
+import io.proofmint.wrappers.tx.BroadcastHooks;
+import io.proofmint.wrappers.tx.FileTxJournal;
+import io.proofmint.wrappers.tx.JournaledSender;
+import io.proofmint.wrappers.tx.JournaledTx;
+import io.proofmint.wrappers.tx.NodeCalls;
+import io.proofmint.wrappers.tx.ResumeOutcome;
+import io.proofmint.wrappers.tx.SendOutcome;
+import io.proofmint.wrappers.tx.TxNode;
+import io.proofmint.wrappers.tx.TxSubmitter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigInteger;
@@ -23,11 +33,13 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * Puts a finished bundle's root on the chain once, across any number of runs. It reads the task
  * first (a task already committed with this root is left alone); it resolves a commit transaction
- * that an earlier run {@linkplain PendingCommit journaled} but never saw the receipt of (waiting
+ * that an earlier run {@linkplain CommitJournal journaled} but never saw the receipt of (waiting
  * for it while the node still holds it, sending that same transaction again when the node does not
- * know it); and only then signs a new one, journaled before it leaves. When the node cannot be
- * reached, the failure names the task, the root, the RPC endpoint and the step, says whether a
- * transaction may have left, and that a re-run resumes.
+ * know it); and only then signs a new one, journaled before it leaves. The journal, broadcast and
+ * resend steps are the shared {@link JournaledSender}'s ({@link
+ * JournaledSender.Policy#LAND_JOURNALED}); this class adds the task's checks and the messages that
+ * say what to do. When the node cannot be reached, the failure names the task, the root, the RPC
+ * endpoint and the step, says whether a transaction may have left, and that a re-run resumes.
  */
 public final class RootCommitter {
 
@@ -54,7 +66,7 @@ public final class RootCommitter {
   }
 
   private final TrainingRegistry registry;
-  private final TxSubmitter tx;
+  private final TxNode tx;
   private final URI rpcUrl;
   private final Clock clock;
   private final Duration receiptTimeout;
@@ -62,7 +74,7 @@ public final class RootCommitter {
 
   public RootCommitter(
       TrainingRegistry registry,
-      TxSubmitter tx,
+      TxNode tx,
       URI rpcUrl,
       Clock clock,
       Duration receiptTimeout,
@@ -104,153 +116,137 @@ public final class RootCommitter {
    * Commits {@code bundle}'s root with {@code locator} for task {@code taskId}.
    *
    * @param bundleDir the finished bundle (named in messages: it is kept whatever happens)
-   * @param journal where the pending commit transaction is journaled
+   * @param journalFile where the pending commit transaction is journaled ({@link CommitJournal})
    * @throws ChainAccessException if the node could not be reached or refused the transaction; the
    *     message says what to do (re-run to resume)
    */
   public Committed commit(
-      BigInteger taskId, BundleManifest bundle, String locator, Path bundleDir, Path journal)
+      BigInteger taskId, BundleManifest bundle, String locator, Path bundleDir, Path journalFile)
       throws IOException {
-    Attempt a = new Attempt(taskId, bundle.root(), bundleDir, journal);
+    Attempt a = new Attempt(taskId, bundle.root(), bundleDir, journalFile);
+    FileTxJournal<CommitOf> journal = CommitJournal.at(journalFile);
     TrainingRegistry.TaskView task =
         a.beforeSending("reading the task", () -> registry.getTask(taskId).send());
-    TaskStatus status = TaskStatus.of(task.status);
+    TaskStatus status = TaskStatus.fromChain(task.status);
     if (status != TaskStatus.CLAIMED) {
       if (status != TaskStatus.COMMITTED) {
         throw new IllegalStateException(
             a.what() + ": the task is " + status.label() + ", expected claimed or committed");
       }
       a.requireSameRoot(Hash32.of(task.root));
-      PendingCommit.delete(journal);
+      journal.clear();
       LOG.info("task {} is already committed with root {}; not committing again", taskId, a.root);
       return new Committed(How.ALREADY_ON_CHAIN, Optional.empty());
     }
-    Optional<PendingCommit> earlier = PendingCommit.read(journal);
+    JournaledSender<CommitOf, IOException> sender =
+        new JournaledSender<>(
+            tx,
+            journal,
+            pending -> awaitReceipt(a, pending),
+            JournaledSender.Policy.LAND_JOURNALED,
+            new BroadcastHooks<>() {
+              @Override
+              public void beforeBroadcast(JournaledTx<CommitOf> pending) {
+                LOG.info(
+                    "committing task {}: root {}, final checkpoint {}, transaction {} (nonce {})",
+                    a.taskId,
+                    a.root,
+                    bundle.finalCheckpoint(),
+                    pending.hash(),
+                    pending.nonce());
+              }
+            },
+            a.calls());
+    Optional<JournaledTx<CommitOf>> earlier = journal.read();
     if (earlier.isPresent()) {
-      Optional<Committed> landed = resume(a, earlier.get());
+      Optional<Committed> landed = resume(a, sender, earlier.get());
       if (landed.isPresent()) {
         return landed.get();
       }
     }
-    return send(a, bundle, locator);
+    return send(a, sender, bundle, locator);
   }
 
   /** Settles an earlier run's transaction; empty when a new one must be sent. */
-  private Optional<Committed> resume(Attempt a, PendingCommit earlier) throws IOException {
-    String hash = earlier.txHash();
-    Optional<TransactionReceipt> receipt =
-        a.afterSending(earlier, "reading the receipt of", () -> tx.receipt(hash));
-    if (receipt.isEmpty()) {
-      if (a.afterSending(earlier, "asking the node for", () -> tx.known(hash))) {
-        LOG.info("{}: transaction {} of an earlier run is pending; waiting for it", a.what(), hash);
-      } else {
-        Optional<String> refused = deliver(a, earlier, "sending again");
-        if (refused.isPresent()) {
+  private Optional<Committed> resume(
+      Attempt a, JournaledSender<CommitOf, IOException> sender, JournaledTx<CommitOf> earlier)
+      throws IOException {
+    String hash = earlier.hash();
+    ResumeOutcome<CommitOf> outcome = sender.resume(earlier);
+    switch (outcome) {
+      case ResumeOutcome.Dropped<CommitOf> dropped -> {
+        LOG.warn(
+            "{}: the node does not have transaction {} of an earlier run and refuses it again"
+                + " ({}); signing a new one",
+            a.what(),
+            hash,
+            dropped.reason());
+        return Optional.empty();
+      }
+      case ResumeOutcome.Pending<CommitOf> pending ->
+          throw new IllegalStateException(
+              a.what() + ": transaction " + hash + " left pending; LAND_JOURNALED waits for it");
+      case ResumeOutcome.Mined<CommitOf> mined -> {
+        if (!mined.succeeded()) {
           LOG.warn(
-              "{}: the node does not have transaction {} of an earlier run and refuses it again"
-                  + " ({}); signing a new one",
+              "{}: transaction {} of an earlier run reverted in block {}; signing a new one",
               a.what(),
               hash,
-              refused.get());
-          PendingCommit.delete(a.journal);
+              mined.receipt().getBlockNumber());
           return Optional.empty();
         }
-        LOG.info(
-            "{}: sent transaction {} of an earlier run again (the node lost it)", a.what(), hash);
       }
-      receipt = Optional.of(awaitReceipt(a, earlier));
     }
-    PendingCommit.delete(a.journal);
-    if (!receipt.get().isStatusOK()) {
-      LOG.warn(
-          "{}: transaction {} of an earlier run reverted in block {}; signing a new one",
-          a.what(),
-          hash,
-          receipt.get().getBlockNumber());
-      return Optional.empty();
-    }
-    a.requireSameRoot(earlier.root());
+    a.requireSameRoot(earlier.subject().root());
     LOG.info("{}: transaction {} of an earlier run landed", a.what(), hash);
     return Optional.of(new Committed(How.EARLIER_TRANSACTION_LANDED, Optional.of(hash)));
   }
 
-  private Committed send(Attempt a, BundleManifest bundle, String locator) throws IOException {
+  private Committed send(
+      Attempt a,
+      JournaledSender<CommitOf, IOException> sender,
+      BundleManifest bundle,
+      String locator)
+      throws IOException {
     String to = registry.getContractAddress();
     String data =
         registry
             .commit(a.taskId, a.root.bytes(), bundle.finalCheckpoint().bytes(), locator)
             .encodeFunctionCall();
-    TxSubmitter.Estimate estimate =
-        a.beforeSending("estimating its gas", () -> tx.estimate(to, data));
-    if (estimate instanceof TxSubmitter.Estimate.Reverts r) {
-      throw new IllegalStateException(a.what() + ": the registry would revert it: " + r.reason());
-    }
-    BigInteger gas = ((TxSubmitter.Estimate.Gas) estimate).gas();
-    TxSubmitter.Signed signed =
-        a.beforeSending("reading its nonce and fees", () -> tx.sign(to, data, gas));
-    PendingCommit pending = PendingCommit.of(a.taskId, a.root, signed);
-    pending.write(a.journal);
-    LOG.info(
-        "committing task {}: root {}, final checkpoint {}, transaction {} (nonce {})",
-        a.taskId,
-        a.root,
-        bundle.finalCheckpoint(),
-        signed.hash(),
-        signed.nonce());
-    Optional<String> refused = deliver(a, pending, "sending");
-    if (refused.isPresent()) {
-      PendingCommit.delete(a.journal);
-      throw new ChainAccessException(
-          a.what()
-              + ": RPC "
-              + rpcUrl
-              + " refused transaction "
-              + signed.hash()
-              + ": "
-              + refused.get());
-    }
-    TransactionReceipt receipt = awaitReceipt(a, pending);
-    PendingCommit.delete(a.journal);
-    if (!receipt.isStatusOK()) {
-      throw new IllegalStateException(
-          a.what()
-              + ": transaction "
-              + signed.hash()
-              + " reverted in block "
-              + receipt.getBlockNumber()
-              + "; nothing was committed");
-    }
-    return new Committed(How.SENT_NOW, Optional.of(signed.hash()));
+    SendOutcome<CommitOf> outcome = sender.send(to, data, signed -> new CommitOf(a.taskId, a.root));
+    return switch (outcome) {
+      case SendOutcome.NotNeeded<CommitOf> reverts ->
+          throw new IllegalStateException(
+              a.what() + ": the registry would revert it: " + reverts.reason());
+      case SendOutcome.Refused<CommitOf> refused ->
+          throw new ChainAccessException(
+              a.what()
+                  + ": RPC "
+                  + rpcUrl
+                  + " refused transaction "
+                  + refused.tx().hash()
+                  + ": "
+                  + refused.reason());
+      case SendOutcome.Mined<CommitOf> mined -> {
+        if (!mined.succeeded()) {
+          throw new IllegalStateException(
+              a.what()
+                  + ": transaction "
+                  + mined.tx().hash()
+                  + " reverted in block "
+                  + mined.receipt().getBlockNumber()
+                  + "; nothing was committed");
+        }
+        yield new Committed(How.SENT_NOW, Optional.of(mined.tx().hash()));
+      }
+    };
   }
 
-  /**
-   * Hands {@code pending} to the node.
-   *
-   * @return the node's reason if it refused the transaction and does not have it. A refusal of a
-   *     transaction the node has is no refusal: the HTTP client may have sent the request again on
-   *     a new connection after the first one broke, and the node then answers the repeat with
-   *     "already known" or, once the first is mined, "nonce too low".
-   */
-  private Optional<String> deliver(Attempt a, PendingCommit pending, String doing)
-      throws IOException {
-    Optional<String> refused = a.afterSending(pending, doing, () -> tx.broadcast(pending.signed()));
-    if (refused.isPresent()
-        && a.afterSending(pending, "asking the node for", () -> tx.known(pending.txHash()))) {
-      LOG.info(
-          "{}: the node answered '{}' to transaction {} but has it",
-          a.what(),
-          refused.get(),
-          pending.txHash());
-      return Optional.empty();
-    }
-    return refused;
-  }
-
-  private TransactionReceipt awaitReceipt(Attempt a, PendingCommit pending) throws IOException {
+  private TransactionReceipt awaitReceipt(Attempt a, JournaledTx<?> pending) throws IOException {
     Instant deadline = clock.instant().plus(receiptTimeout);
     while (true) {
       Optional<TransactionReceipt> receipt =
-          a.afterSending(pending, "waiting for the receipt of", () -> tx.receipt(pending.txHash()));
+          a.afterSending(pending, "waiting for the receipt of", () -> tx.receipt(pending.hash()));
       if (receipt.isPresent()) {
         return receipt.get();
       }
@@ -258,7 +254,7 @@ public final class RootCommitter {
         throw new ChainAccessException(
             a.what()
                 + ": transaction "
-                + pending.txHash()
+                + pending.hash()
                 + " (nonce "
                 + pending.nonce()
                 + ") has no receipt from RPC "
@@ -273,7 +269,7 @@ public final class RootCommitter {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException(
-            a.what() + ": interrupted waiting for transaction " + pending.txHash());
+            a.what() + ": interrupted waiting for transaction " + pending.hash());
       }
     }
   }
@@ -336,8 +332,24 @@ public final class RootCommitter {
       }
     }
 
+    /** How the shared sender makes its node calls: through the two guards above and below. */
+    NodeCalls<CommitOf> calls() {
+      return new NodeCalls<>() {
+        @Override
+        public <T> T beforeSending(String doing, NodeCall<T> call) throws IOException {
+          return Attempt.this.beforeSending(doing, call::call);
+        }
+
+        @Override
+        public <T> T afterSending(JournaledTx<CommitOf> pending, String doing, NodeCall<T> call)
+            throws IOException {
+          return Attempt.this.afterSending(pending, doing, call::call);
+        }
+      };
+    }
+
     /** A call about {@code pending}, which may have reached the node: "{@code doing} tx". */
-    <T> T afterSending(PendingCommit pending, String doing, Rpc<T> rpc) throws IOException {
+    <T> T afterSending(JournaledTx<?> pending, String doing, Rpc<T> rpc) throws IOException {
       try {
         return rpc.call();
       } catch (IOException e) {
@@ -345,7 +357,7 @@ public final class RootCommitter {
             what()
                 + ": "
                 + failure(
-                    doing + " transaction " + pending.txHash() + " (nonce " + pending.nonce() + ")",
+                    doing + " transaction " + pending.hash() + " (nonce " + pending.nonce() + ")",
                     e)
                 + "; the transaction may have landed. "
                 + resumeHint(true),

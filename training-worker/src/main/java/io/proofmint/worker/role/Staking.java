@@ -1,5 +1,6 @@
 package io.proofmint.worker.role;
 
+import io.proofmint.wrappers.registry.StakeRole;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.math.BigInteger;
@@ -13,9 +14,6 @@ public final class Staking {
 
   private static final Logger LOG = LoggerFactory.getLogger(Staking.class);
 
-  public static final int TRAINER = 1;
-  public static final int VERIFIER = 2;
-
   private Staking() {}
 
   /**
@@ -24,10 +22,11 @@ public final class Staking {
    *
    * @return the amount staked now (zero when nothing was needed)
    */
-  public static BigInteger ensure(Suite suite, int role, BigInteger freeNeeded) throws Exception {
+  public static BigInteger ensure(Suite suite, StakeRole role, BigInteger freeNeeded)
+      throws Exception {
     String me = suite.account().getAddress();
     var stakeManager = suite.stakeManager();
-    BigInteger min = stakeManager.minStake(BigInteger.valueOf(role)).send();
+    BigInteger min = stakeManager.minStake(role.chainCode()).send();
     var stake = stakeManager.stakeOf(me).send(); // (role, jailed, staked, locked, unbonding, at)
     BigInteger staked = stake.component3();
     if (Boolean.TRUE.equals(stake.component2())) {
@@ -51,11 +50,11 @@ public final class Staking {
     LOG.info(
         "staking {} for role {} (minimum {}, free stake needed {})",
         missing,
-        role,
+        role.code(),
         min,
         freeNeeded);
     suite.stakeToken().approve(suite.address(SuiteRoles.STAKE_MANAGER), missing).send();
-    stakeManager.stake(BigInteger.valueOf(role), missing).send();
+    stakeManager.stake(role.chainCode(), missing).send();
     return missing;
   }
 }

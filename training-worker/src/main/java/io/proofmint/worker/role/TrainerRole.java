@@ -13,6 +13,8 @@ import io.proofmint.worker.task.StepListener;
 import io.proofmint.worker.task.TrainingJob;
 import io.proofmint.wrappers.ChainAccessException;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.StakeRole;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
@@ -124,7 +126,7 @@ public final class TrainerRole {
           return null;
         });
     TrainingRegistry.TaskView task = read;
-    TaskStatus status = TaskStatus.of(task.status);
+    TaskStatus status = TaskStatus.fromChain(task.status);
 
     if (status == TaskStatus.OPEN) {
       BigInteger bond =
@@ -133,7 +135,7 @@ public final class TrainerRole {
               "reading the trainer bond",
               () -> registry.getRules(read.modelId).send().trainerBond);
       beforeTraining(
-          taskId, "staking the trainer bond", () -> Staking.ensure(suite, Staking.TRAINER, bond));
+          taskId, "staking the trainer bond", () -> Staking.ensure(suite, StakeRole.TRAINER, bond));
       LOG.info("claiming task {}", taskId);
       task =
           beforeTraining(
@@ -143,7 +145,7 @@ public final class TrainerRole {
                 registry.claimTask(taskId).send();
                 return registry.getTask(taskId).send();
               });
-      status = TaskStatus.of(task.status);
+      status = TaskStatus.fromChain(task.status);
     }
     if (!me.equalsIgnoreCase(task.trainer)) {
       throw new IllegalStateException(
@@ -190,7 +192,7 @@ public final class TrainerRole {
             result.manifest(),
             locator,
             result.bundleDir(),
-            taskDir.resolve(PendingCommit.FILE));
+            taskDir.resolve(CommitJournal.FILE));
     var records = result.records();
     return new Outcome(
         taskId,

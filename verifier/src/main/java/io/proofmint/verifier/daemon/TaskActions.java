@@ -1,6 +1,6 @@
 package io.proofmint.verifier.daemon;
 
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import org.slf4j.Logger;

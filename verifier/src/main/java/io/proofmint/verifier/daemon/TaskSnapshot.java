@@ -2,7 +2,7 @@ package io.proofmint.verifier.daemon;
 
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.role.TaskStatus;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.math.BigInteger;
 
 /**

@@ -2,8 +2,8 @@ package io.proofmint.verifier.daemon;
 
 import io.proofmint.protocol.attest.Eip712Domain;
 import io.proofmint.protocol.attest.Verdict;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.wrappers.attest.AttestationSigner;
+import io.proofmint.wrappers.registry.TaskStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;

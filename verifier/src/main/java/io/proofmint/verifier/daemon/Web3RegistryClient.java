@@ -4,9 +4,11 @@ import io.proofmint.protocol.attest.Verdict;
 import io.proofmint.protocol.commit.SegmentLeaf;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Hash32;
-import io.proofmint.worker.role.TaskStatus;
 import io.proofmint.wrappers.attest.SignatureBatch;
+import io.proofmint.wrappers.chain.ChainReader;
+import io.proofmint.wrappers.chain.LogQuery;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.registry.TaskStatus;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
@@ -18,11 +20,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Event;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /** {@link RegistryClient} over the generated wrappers of a loaded {@link Suite}. */
@@ -38,12 +35,14 @@ public final class Web3RegistryClient implements RegistryClient {
           topic(TrainingRegistry.DISPUTERESOLVED_EVENT), Web3RegistryClient::resolved);
 
   private final Suite suite;
+  private final ChainReader reader;
   private final TrainingRegistry registry;
   private final Address self;
   private final Address registryAddress;
 
   public Web3RegistryClient(Suite suite) {
     this.suite = suite;
+    this.reader = ChainReader.of(suite.chain());
     this.registry = suite.registry();
     this.self = Address.fromHex(suite.account().getAddress());
     this.registryAddress = Address.fromHex(suite.address(SuiteRoles.TRAINING_REGISTRY));
@@ -66,49 +65,26 @@ public final class Web3RegistryClient implements RegistryClient {
 
   @Override
   public long blockNumber() throws IOException {
-    return suite.chain().web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+    return reader.blockNumber();
   }
 
   @Override
   public Optional<Hash32> blockHash(long number) throws IOException {
-    EthBlock.Block block =
-        suite
-            .chain()
-            .web3j()
-            .ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
-            .send()
-            .getBlock();
-    return block == null ? Optional.empty() : Optional.of(Hash32.fromHex(block.getHash()));
+    return reader.block(number).map(b -> Hash32.fromHex(b.hash()));
   }
 
   @Override
   public long latestTimestamp() throws IOException {
-    return suite
-        .chain()
-        .web3j()
-        .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-        .send()
-        .getBlock()
-        .getTimestamp()
-        .longValueExact();
+    return reader.latestTimestamp();
   }
 
   @Override
   public List<RegistryEvent> events(long from, long to) throws IOException {
-    EthFilter filter =
-        new EthFilter(
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
-            registryAddress.toHex());
-    filter.addOptionalTopics(DECODERS.keySet().toArray(String[]::new));
-    EthLog response = suite.chain().web3j().ethGetLogs(filter).send();
-    if (response.hasError()) {
-      throw new IOException(
-          "eth_getLogs %d..%d: %s".formatted(from, to, response.getError().getMessage()));
-    }
+    List<Log> logs =
+        reader.logs(
+            LogQuery.between(from, to).at(registryAddress.toHex()).topic(DECODERS.keySet()));
     List<RegistryEvent> events = new ArrayList<>();
-    for (EthLog.LogResult<?> result : response.getLogs()) {
-      Log log = (Log) result.get();
+    for (Log log : logs) {
       if (log.isRemoved() || log.getTopics().isEmpty()) {
         continue;
       }
@@ -126,7 +102,7 @@ public final class Web3RegistryClient implements RegistryClient {
     return new TaskSnapshot(
         taskId,
         t.modelId,
-        TaskStatus.of(t.status),
+        TaskStatus.fromChain(t.status),
         t.verdict.intValueExact(),
         Boolean.TRUE.equals(t.attesterRewardsPaid),
         Address.fromHex(t.trainer),

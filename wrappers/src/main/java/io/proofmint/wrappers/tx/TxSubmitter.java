@@ -1,5 +1,8 @@
-package io.proofmint.wrappers;
+package io.proofmint.wrappers.tx;
 
+import io.proofmint.wrappers.ChainAccessException;
+import io.proofmint.wrappers.Eip1559Fees;
+import io.proofmint.wrappers.ReceiptPoller;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigInteger;
@@ -24,12 +27,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
- * Signs transactions locally so their hash is known before they are sent: a caller's journal
+ * Signs transactions locally so their hash is known before they are sent: a {@link TxJournal}
  * records the hash (the settlement keeper's intents, the trainer's pending commit), then the raw
  * transaction goes to the node. Callers simulate each transaction first ({@link #estimate}); one
- * that would revert is not sent.
+ * that would revert is not sent. {@link JournaledSender} drives these steps.
  */
-public final class TxSubmitter {
+public final class TxSubmitter implements TxNode {
 
   /** A transaction signed and ready to broadcast. */
   public record Signed(String hash, long nonce, String raw) {}
@@ -60,10 +63,12 @@ public final class TxSubmitter {
     this.receiptTimeout = receiptTimeout;
   }
 
+  @Override
   public String address() {
     return credentials.getAddress().toLowerCase(Locale.ROOT);
   }
 
+  @Override
   public Estimate estimate(String to, String data) throws IOException {
     EthEstimateGas estimate =
         web3j.ethEstimateGas(Transaction.createEthCallTransaction(address(), to, data)).send();
@@ -74,6 +79,7 @@ public final class TxSubmitter {
   }
 
   /** Signs a call with the next nonce, a gas limit 25% above {@code gas}, and current fees. */
+  @Override
   public Signed sign(String to, String data, BigInteger gas) throws IOException {
     BigInteger nonce =
         web3j
@@ -102,6 +108,7 @@ public final class TxSubmitter {
    * @return the node's reason if it refused the transaction; empty if it accepted it
    * @throws IOException if the node could not be asked (the transaction may or may not have left)
    */
+  @Override
   public Optional<String> broadcast(Signed tx) throws IOException {
     EthSendTransaction sent = web3j.ethSendRawTransaction(tx.raw()).send();
     if (sent.hasError()) {
@@ -115,6 +122,7 @@ public final class TxSubmitter {
     return Optional.empty();
   }
 
+  @Override
   public Optional<TransactionReceipt> receipt(String txHash) throws IOException {
     EthGetTransactionReceipt r = web3j.ethGetTransactionReceipt(txHash).send();
     if (r.hasError()) {
@@ -125,6 +133,7 @@ public final class TxSubmitter {
   }
 
   /** True if the node has the transaction (in its pool or mined). */
+  @Override
   public boolean known(String txHash) throws IOException {
     EthTransaction t = web3j.ethGetTransactionByHash(txHash).send();
     if (t.hasError()) {
