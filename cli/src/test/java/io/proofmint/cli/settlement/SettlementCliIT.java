@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.proofmint.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.proofmint.cli.flow.TaskFlow;
@@ -73,8 +74,8 @@ class SettlementCliIT {
       String rpc = devnet.rpcUrl().toString();
       String m = manifestFile.toString();
 
-      Cli status =
-          Cli.run(
+      CliRun status =
+          CliRun.of(
               "holder",
               "status",
               "--rpc",
@@ -86,12 +87,12 @@ class SettlementCliIT {
       assertThat(status.exitCode()).as(status.err()).isZero();
       assertThat(status.out()).contains("PCLI", "1000", "79.999999");
 
-      Cli claim =
-          Cli.run("holder", "claim", "--rpc", rpc, "--manifest", m, "--devnet-account", "1");
+      CliRun claim =
+          CliRun.of("holder", "claim", "--rpc", rpc, "--manifest", m, "--devnet-account", "1");
       assertThat(claim.exitCode()).as(claim.err()).isZero();
       assertThat(claim.out()).contains("PCLI", "79.999999");
-      Cli again =
-          Cli.run(
+      CliRun again =
+          CliRun.of(
               "holder",
               "claim",
               "--rpc",
@@ -104,8 +105,8 @@ class SettlementCliIT {
               model.token());
       assertThat(again.out()).contains("nothing to claim");
 
-      Cli keeper =
-          Cli.run(
+      CliRun keeper =
+          CliRun.of(
               "settlement",
               "run",
               "--once",
@@ -120,8 +121,8 @@ class SettlementCliIT {
       assertThat(keeper.exitCode()).as(keeper.err()).isZero();
       assertThat(keeper.out()).contains("settlement keeper", "confirmations 0", "indexed to block");
 
-      Cli serve =
-          Cli.run(
+      CliRun serve =
+          CliRun.of(
               "serve",
               "0x00000000000000000000000000000000000000a1",
               "--rpc",

@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.proofmint.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class SettlementHelpTest {
         "holder claim"
       })
   void everyCommandAndOption_hasHelpText(String command) {
-    Cli run = Cli.run((command + " --help").split(" "));
+    CliRun run = CliRun.of((command + " --help").split(" "));
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: proofmint " + command).contains("-h, --help");
     CommandLine sub = ProofmintCommandLines.find(command);
@@ -42,12 +43,12 @@ class SettlementHelpTest {
 
   @Test
   void settlementRunHelp_namesTheDaemonsOptions() {
-    assertThat(Cli.run("settlement", "run", "--help").out())
+    assertThat(CliRun.of("settlement", "run", "--help").out())
         .contains("--rpc", "--db", "--confirmations", "--poll-interval", "--once", "--keystore");
-    assertThat(Cli.run("serve", "--help").out())
+    assertThat(CliRun.of("serve", "--help").out())
         .contains("MODEL", "--price", "--checkpoint", "--port");
-    assertThat(Cli.run("holder", "status", "--help").out()).contains("--account");
-    assertThat(Cli.run("holder", "claim", "--help").out()).contains("--model");
+    assertThat(CliRun.of("holder", "status", "--help").out()).contains("--account");
+    assertThat(CliRun.of("holder", "claim", "--help").out()).contains("--model");
   }
 
   @Test
