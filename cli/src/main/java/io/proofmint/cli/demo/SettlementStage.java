@@ -1,5 +1,6 @@
 package io.proofmint.cli.demo;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.cli.settlement.MlpPredictorLoader;
 import io.proofmint.protocol.checkpoint.CheckpointFiles;
@@ -114,6 +115,9 @@ final class SettlementStage {
             suite.chain().chainId(), Address.fromHex(suite.address(SuiteRoles.USAGE_ESCROW)));
     Clock clock = Clock.systemUTC();
     ExecutorService executor = Executors.newFixedThreadPool(2);
+    // The stage's server, keeper and indexer share one registry; not the process default, as a
+    // JVM may run the demo more than once (DemoCommandIT).
+    PrometheusRegistry registry = new PrometheusRegistry();
     int correct = 0;
     KeeperReport report;
     try (Database db = Database.open(Database.h2FileUrl(dir.resolve("settlement-db")));
@@ -135,7 +139,7 @@ final class SettlementStage {
                 db,
                 clock,
                 executor,
-                new ServerMetrics())) {
+                new ServerMetrics(registry))) {
       HttpClient http = HttpClient.newHttpClient();
       long expiry = flow.latestTimestamp() + 30 * 86_400L;
       int f = heldOut.featureCount();
@@ -173,7 +177,8 @@ final class SettlementStage {
               KeeperConfig.defaults().withRedeem(50, Duration.ZERO),
               clock,
               Executors.newSingleThreadScheduledExecutor(),
-              SendHooks.NONE)) {
+              SendHooks.NONE,
+              registry)) {
         report = keeper.runOnce();
       }
     } finally {

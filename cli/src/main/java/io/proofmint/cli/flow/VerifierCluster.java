@@ -1,5 +1,6 @@
 package io.proofmint.cli.flow;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.devnet.LoopbackPorts;
 import io.proofmint.verifier.daemon.DaemonSettings;
 import io.proofmint.verifier.daemon.ServedModel;
@@ -43,7 +44,9 @@ public final class VerifierCluster {
 
   /**
    * Starts one node per account, node {@code i} working in {@code dir/verifier-i} with one worker
-   * thread. If one fails to start, those already started are closed. The caller closes the rest.
+   * thread and its own metrics registry (the nodes share a JVM, and each node's {@code /metrics}
+   * shows its own). If one fails to start, those already started are closed. The caller closes the
+   * rest.
    */
   public static List<VerifierNode> start(
       Suite suite,
@@ -75,7 +78,9 @@ public final class VerifierCluster {
                 .workerThreads(1)
                 .daemon(settings)
                 .build();
-        started.add(VerifierNode.start(suite.as(accounts.get(i)), models, config));
+        started.add(
+            VerifierNode.start(
+                suite.as(accounts.get(i)), models, config, new PrometheusRegistry()));
       }
     } catch (IOException | RuntimeException e) {
       for (VerifierNode node : started) {

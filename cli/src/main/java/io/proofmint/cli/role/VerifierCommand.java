@@ -1,5 +1,6 @@
 package io.proofmint.cli.role;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.Workspace;
 import io.proofmint.devnet.ExternalNode;
@@ -226,7 +227,9 @@ public final class VerifierCommand {
       for (int i = 0; i + 1 < models.size(); i += 2) {
         config.model(models.get(i), models.get(i + 1));
       }
-      try (VerifierNode verifier = VerifierNode.start(config.build(), role.signer(node))) {
+      try (VerifierNode verifier =
+          VerifierNode.start(
+              config.build(), role.signer(node), PrometheusRegistry.defaultRegistry)) {
         spec.commandLine()
             .getOut()
             .printf("verifier running; endpoint %s (Ctrl-C stops)%n", verifier.endpoint());

@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.Workspace;
@@ -185,7 +186,13 @@ public final class ServeCommand implements Runnable {
       ServerConfig config = new ServerConfig(host, port, price, minLifetime, channelCache, 1 << 20);
       try (ModelServer server =
           ModelServer.start(
-              config, verifier, predictor, db, clock, executor, new ServerMetrics())) {
+              config,
+              verifier,
+              predictor,
+              db,
+              clock,
+              executor,
+              new ServerMetrics(PrometheusRegistry.defaultRegistry))) {
         out.printf(
             "serving %s at %s/v1/predict for %s base units a call%n"
                 + "  escrow %s on chain %d, vouchers stored in %s%n"

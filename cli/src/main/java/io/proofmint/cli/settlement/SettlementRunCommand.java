@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.SignerOptions;
@@ -93,7 +94,8 @@ public final class SettlementRunCommand implements Runnable {
               config,
               Clock.systemUTC(),
               executor,
-              SendHooks.NONE);
+              SendHooks.NONE,
+              PrometheusRegistry.defaultRegistry);
       if (reindex) {
         keeper.indexer().reset();
       }

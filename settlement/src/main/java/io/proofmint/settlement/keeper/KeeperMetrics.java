@@ -1,102 +1,129 @@
 package io.proofmint.settlement.keeper;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Locale;
 
-/** Counters of the keeper, in Prometheus text form on request. */
+/**
+ * The keeper's Prometheus counters (Prometheus Java client), registered in the registry given to
+ * the constructor. Transactions are counted by {@code kind}, the {@link IntentKind} in lower case,
+ * every kind from zero. Counters are registered under their base names: the client appends {@code
+ * _total}. Thread-safe.
+ */
 public final class KeeperMetrics {
 
-  private final Map<IntentKind, AtomicLong> mined = counters();
-  private final Map<IntentKind, AtomicLong> failed = counters();
-  private final Map<IntentKind, AtomicLong> notNeeded = counters();
-  private final Map<IntentKind, AtomicLong> refused = counters();
-  private final AtomicLong gasUsed = new AtomicLong();
-  private final AtomicLong vouchersRedeemed = new AtomicLong();
-  private final AtomicLong passes = new AtomicLong();
-  private final AtomicLong failedPasses = new AtomicLong();
-  private final AtomicLong reconciled = new AtomicLong();
+  private final Counter mined;
+  private final Counter failed;
+  private final Counter notNeeded;
+  private final Counter refused;
+  private final Counter gasUsed;
+  private final Counter vouchersRedeemed;
+  private final Counter passes;
+  private final Counter failedPasses;
+  private final Counter reconciled;
 
-  private static Map<IntentKind, AtomicLong> counters() {
-    Map<IntentKind, AtomicLong> m = new EnumMap<>(IntentKind.class);
+  /**
+   * Registers the keeper's counters in {@code registry}: one keeper per registry (the CLI's is
+   * {@link PrometheusRegistry#defaultRegistry}; a second registration of the same names fails).
+   */
+  public KeeperMetrics(PrometheusRegistry registry) {
+    mined =
+        byKind(
+            registry,
+            "proofmint_keeper_transactions_mined",
+            "Keeper transactions mined and successful, by kind.");
+    failed =
+        byKind(
+            registry,
+            "proofmint_keeper_transactions_reverted",
+            "Keeper transactions mined but reverted, by kind.");
+    notNeeded =
+        byKind(
+            registry,
+            "proofmint_keeper_transactions_not_needed",
+            "Planned keeper transactions not sent because their simulation reverts, by kind.");
+    refused =
+        byKind(
+            registry,
+            "proofmint_keeper_transactions_refused",
+            "Keeper transactions the node refused to accept, by kind.");
+    gasUsed =
+        counter(registry, "proofmint_keeper_gas_used", "Gas used by mined keeper transactions.");
+    vouchersRedeemed =
+        counter(registry, "proofmint_keeper_vouchers_redeemed", "Usage vouchers redeemed.");
+    passes = counter(registry, "proofmint_keeper_passes", "Scheduled keeper passes run.");
+    failedPasses =
+        counter(registry, "proofmint_keeper_passes_failed", "Scheduled keeper passes that failed.");
+    reconciled =
+        counter(
+            registry,
+            "proofmint_keeper_intents_reconciled",
+            "Journaled transactions resolved against the chain.");
+  }
+
+  private static Counter byKind(PrometheusRegistry registry, String name, String help) {
+    Counter c =
+        Counter.builder()
+            .name(name)
+            .help(help)
+            .labelNames("kind")
+            .withoutExemplars()
+            .register(registry);
     for (IntentKind k : IntentKind.values()) {
-      m.put(k, new AtomicLong());
+      c.initLabelValues(label(k));
     }
-    return m;
+    return c;
+  }
+
+  private static Counter counter(PrometheusRegistry registry, String name, String help) {
+    return Counter.builder().name(name).help(help).withoutExemplars().register(registry);
+  }
+
+  private static String label(IntentKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
   }
 
   void mined(IntentKind kind, long gas) {
-    mined.get(kind).incrementAndGet();
-    gasUsed.addAndGet(gas);
+    mined.labelValues(label(kind)).inc();
+    gasUsed.inc(gas);
   }
 
   void failed(IntentKind kind) {
-    failed.get(kind).incrementAndGet();
+    failed.labelValues(label(kind)).inc();
   }
 
   void notNeeded(IntentKind kind) {
-    notNeeded.get(kind).incrementAndGet();
+    notNeeded.labelValues(label(kind)).inc();
   }
 
   void refused(IntentKind kind) {
-    refused.get(kind).incrementAndGet();
+    refused.labelValues(label(kind)).inc();
   }
 
   void vouchersRedeemed(int count) {
-    vouchersRedeemed.addAndGet(count);
+    vouchersRedeemed.inc(count);
   }
 
   void pass(boolean ok) {
-    passes.incrementAndGet();
+    passes.inc();
     if (!ok) {
-      failedPasses.incrementAndGet();
+      failedPasses.inc();
     }
   }
 
   void reconciled(int count) {
-    reconciled.addAndGet(count);
+    reconciled.inc(count);
   }
 
   public long mined(IntentKind kind) {
-    return mined.get(kind).get();
+    return mined.labelValues(label(kind)).getLongValue();
   }
 
   public long failedPasses() {
-    return failedPasses.get();
+    return failedPasses.getLongValue();
   }
 
   public long passes() {
-    return passes.get();
-  }
-
-  public String prometheus() {
-    StringBuilder out = new StringBuilder();
-    family(out, "proofmint_keeper_transactions_mined_total", mined);
-    family(out, "proofmint_keeper_transactions_reverted_total", failed);
-    family(out, "proofmint_keeper_transactions_not_needed_total", notNeeded);
-    family(out, "proofmint_keeper_transactions_refused_total", refused);
-    counter(out, "proofmint_keeper_gas_used_total", gasUsed.get());
-    counter(out, "proofmint_keeper_vouchers_redeemed_total", vouchersRedeemed.get());
-    counter(out, "proofmint_keeper_passes_total", passes.get());
-    counter(out, "proofmint_keeper_passes_failed_total", failedPasses.get());
-    counter(out, "proofmint_keeper_intents_reconciled_total", reconciled.get());
-    return out.toString();
-  }
-
-  private static void family(StringBuilder out, String name, Map<IntentKind, AtomicLong> values) {
-    out.append("# TYPE ").append(name).append(" counter\n");
-    values.forEach(
-        (kind, v) ->
-            out.append(name)
-                .append("{kind=\"")
-                .append(kind.name().toLowerCase(java.util.Locale.ROOT))
-                .append("\"} ")
-                .append(v.get())
-                .append('\n'));
-  }
-
-  private static void counter(StringBuilder out, String name, long value) {
-    out.append("# TYPE ").append(name).append(" counter\n");
-    out.append(name).append(' ').append(value).append('\n');
+    return passes.getLongValue();
   }
 }

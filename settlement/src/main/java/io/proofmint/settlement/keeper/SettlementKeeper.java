@@ -1,5 +1,6 @@
 package io.proofmint.settlement.keeper;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.escrow.EscrowReader;
 import io.proofmint.settlement.escrow.VoucherInbox;
@@ -104,6 +105,8 @@ public final class SettlementKeeper implements AutoCloseable {
    * Wires a keeper for the suite of {@code manifest}, signing as {@code signer}.
    *
    * @param hooks fault injection for tests; {@link SendHooks#NONE} otherwise
+   * @param registry where the keeper's and its indexer's metrics register, both in the same one
+   *     ({@link PrometheusRegistry#defaultRegistry} in {@code proofmint settlement run})
    */
   public static SettlementKeeper create(
       ChainConnection chain,
@@ -114,11 +117,12 @@ public final class SettlementKeeper implements AutoCloseable {
       KeeperConfig config,
       Clock clock,
       ScheduledExecutorService executor,
-      SendHooks hooks)
+      SendHooks hooks,
+      PrometheusRegistry registry)
       throws SQLException {
     Suite suite = Suite.load(chain, manifest, signer);
-    KeeperMetrics metrics = new KeeperMetrics();
-    IndexerMetrics indexerMetrics = new IndexerMetrics();
+    KeeperMetrics metrics = new KeeperMetrics(registry);
+    IndexerMetrics indexerMetrics = new IndexerMetrics(registry);
     IntentJournal journal = new IntentJournal();
     TxSubmitter submitter =
         new TxSubmitter(

@@ -3,10 +3,13 @@ package io.proofmint.settlement.serve;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.escrow.ChannelKey;
 import io.proofmint.settlement.escrow.SignedVoucher;
 import io.proofmint.settlement.escrow.VoucherInbox;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * the model answers, and only then is the voucher stored in the shared inbox, by a conditional
  * update that a replayed or concurrent voucher of the same channel loses: a caller pays only for
  * answers it gets, and each price increment buys one answer. Also {@code GET /v1/model} (price and
- * EIP-712 domain for clients), {@code GET /metrics} and {@code GET /health}.
+ * EIP-712 domain for clients), {@code GET /metrics} (the Prometheus text format 0.0.4 of the
+ * registry that holds the {@link ServerMetrics}, by the Prometheus client's writer) and {@code GET
+ * /health}.
  */
 public final class ModelServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+  private static final PrometheusTextFormatWriter METRICS = PrometheusTextFormatWriter.create();
 
   private final HttpServer http;
   private final ServerConfig config;
@@ -213,11 +219,18 @@ public final class ModelServer implements AutoCloseable {
 
   private void metricsPage(HttpExchange ex) throws IOException {
     try (ex) {
-      byte[] text = metrics.prometheus().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
+      byte[] text = render(metrics.registry());
+      ex.getResponseHeaders().set("Content-Type", METRICS.getContentType());
       ex.sendResponseHeaders(200, text.length);
       ex.getResponseBody().write(text);
     }
+  }
+
+  /** The text format of every metric in {@code registry}, as {@code GET /metrics} serves it. */
+  static byte[] render(PrometheusRegistry registry) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    METRICS.write(out, registry.scrape());
+    return out.toByteArray();
   }
 
   private void health(HttpExchange ex) throws IOException {

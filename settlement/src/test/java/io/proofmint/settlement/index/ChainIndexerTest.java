@@ -7,6 +7,7 @@ import static io.proofmint.settlement.index.FakeChain.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.db.Schema;
 import java.sql.ResultSet;
@@ -99,7 +100,11 @@ class ChainIndexerTest {
     }
     ChainIndexer indexer =
         new ChainIndexer(
-            chain, db, FakeChain.target(), new IndexerConfig(0, 3, 8), new IndexerMetrics());
+            chain,
+            db,
+            FakeChain.target(),
+            new IndexerConfig(0, 3, 8),
+            new IndexerMetrics(new PrometheusRegistry()));
 
     assertThat(indexer.step().toBlock()).isEqualTo(3);
     assertThat(count("task_events")).isEqualTo(3);
@@ -156,7 +161,11 @@ class ChainIndexerTest {
     }
     ChainIndexer indexer =
         new ChainIndexer(
-            chain, db, FakeChain.target(), new IndexerConfig(0, 100, 3), new IndexerMetrics());
+            chain,
+            db,
+            FakeChain.target(),
+            new IndexerConfig(0, 100, 3),
+            new IndexerMetrics(new PrometheusRegistry()));
     indexer.catchUp(10);
 
     chain.reorgTo(1);
@@ -180,7 +189,11 @@ class ChainIndexerTest {
     assertThatThrownBy(
             () ->
                 new ChainIndexer(
-                    chain, db, other, new IndexerConfig(0, 10, 10), new IndexerMetrics()))
+                    chain,
+                    db,
+                    other,
+                    new IndexerConfig(0, 10, 10),
+                    new IndexerMetrics(new PrometheusRegistry())))
         .hasMessageContaining("use another --db");
   }
 
@@ -190,7 +203,7 @@ class ChainIndexerTest {
         db,
         FakeChain.target(),
         IndexerConfig.withConfirmations(confirmations),
-        new IndexerMetrics());
+        new IndexerMetrics(new PrometheusRegistry()));
   }
 
   private List<String> freshIndexOfTheChain() throws Exception {
@@ -201,7 +214,7 @@ class ChainIndexerTest {
               fresh,
               FakeChain.target(),
               IndexerConfig.withConfirmations(0),
-              new IndexerMetrics());
+              new IndexerMetrics(new PrometheusRegistry()));
       indexer.catchUp(10);
       return dump(fresh);
     }

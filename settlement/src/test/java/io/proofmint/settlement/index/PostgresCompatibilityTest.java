@@ -6,6 +6,7 @@ import static io.proofmint.settlement.index.FakeChain.taskCreated;
 import static io.proofmint.settlement.index.FakeChain.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.escrow.ChannelKey;
@@ -131,7 +132,11 @@ class PostgresCompatibilityTest {
 
   private static ChainIndexer indexer(FakeChain chain, Database db) throws Exception {
     return new ChainIndexer(
-        chain, db, FakeChain.target(), IndexerConfig.withConfirmations(0), new IndexerMetrics());
+        chain,
+        db,
+        FakeChain.target(),
+        IndexerConfig.withConfirmations(0),
+        new IndexerMetrics(new PrometheusRegistry()));
   }
 
   private static void dropAll() throws Exception {

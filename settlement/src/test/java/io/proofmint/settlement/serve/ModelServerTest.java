@@ -3,6 +3,7 @@ package io.proofmint.settlement.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.escrow.ChannelKey;
@@ -75,7 +76,7 @@ class ModelServerTest {
             db,
             clock,
             executor,
-            new ServerMetrics());
+            new ServerMetrics(new PrometheusRegistry()));
     fund(USER, 10_000, 0);
   }
 
@@ -185,15 +186,16 @@ class ModelServerTest {
                 .body());
     assertThat(model.get("price").asText()).isEqualTo("1000");
     assertThat(model.at("/eip712Domain/chainId").asLong()).isEqualTo(31337);
-    String metrics =
-        client
-            .send(
-                HttpRequest.newBuilder(server.baseUrl().resolve("/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    assertThat(metrics)
-        .contains("proofmint_server_vouchers_accepted_total 1")
-        .contains("proofmint_server_revenue_accepted_total 1000");
+    HttpResponse<String> scrape =
+        client.send(
+            HttpRequest.newBuilder(server.baseUrl().resolve("/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(scrape.body().lines())
+        .contains(
+            "proofmint_server_vouchers_accepted_total 1.0",
+            "proofmint_server_revenue_accepted_total 1000.0");
   }
 
   private void fund(Credentials user, long balance, long redeemed) {

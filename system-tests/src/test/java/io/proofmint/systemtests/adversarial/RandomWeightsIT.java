@@ -70,10 +70,11 @@ class RandomWeightsIT {
                   HttpRequest.newBuilder(URI.create(nodes.get(0).endpoint() + "/metrics")).build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
-      assertThat(metrics)
-          .contains("proofmint_verifier_verdicts_total{verdict=\"FRAUD\"} 1")
-          .contains("proofmint_verifier_segments_replayed_total{reason=\"END_HASH_MISMATCH\"} 1")
-          .contains("proofmint_verifier_lag_blocks");
+      assertThat(metrics.lines())
+          .contains(
+              "proofmint_verifier_verdicts_total{verdict=\"FRAUD\"} 1.0",
+              "proofmint_verifier_segments_replayed_total{reason=\"END_HASH_MISMATCH\"} 1.0",
+              "# TYPE proofmint_verifier_lag_blocks gauge");
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.proofmint.systemtests.settlement.SettlementFixture.E18;
 import static io.proofmint.systemtests.settlement.SettlementFixture.E6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.index.ChainIndexer;
@@ -86,6 +87,6 @@ class IndexerReorgIT {
         db,
         IndexTarget.of(f.manifest),
         IndexerConfig.withConfirmations(confirmations),
-        new IndexerMetrics());
+        new IndexerMetrics(new PrometheusRegistry()));
   }
 }

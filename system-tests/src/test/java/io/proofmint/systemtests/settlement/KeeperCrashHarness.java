@@ -1,5 +1,6 @@
 package io.proofmint.systemtests.settlement;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.index.IndexerConfig;
 import io.proofmint.settlement.keeper.Intent;
@@ -61,7 +62,8 @@ public final class KeeperCrashHarness {
               KeeperConfig.defaults().withRedeem(50, Duration.ZERO),
               Clock.systemUTC(),
               Executors.newSingleThreadScheduledExecutor(),
-              hooks);
+              hooks,
+              PrometheusRegistry.defaultRegistry);
       System.out.println("PASS " + keeper.runOnce());
     }
     System.exit(0);

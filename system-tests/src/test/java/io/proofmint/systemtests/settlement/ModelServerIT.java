@@ -4,6 +4,7 @@ import static io.proofmint.systemtests.settlement.SettlementFixture.E18;
 import static io.proofmint.systemtests.settlement.SettlementFixture.E6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.settlement.db.Database;
@@ -73,7 +74,7 @@ class ModelServerIT {
               db,
               clock,
               executor,
-              new ServerMetrics())) {
+              new ServerMetrics(new PrometheusRegistry()))) {
         SignedVoucher last = null;
         for (int call = 1; call <= 5; call++) {
           last = f.voucher(alice, model.token(), PRICE.multiply(BigInteger.valueOf(call)));

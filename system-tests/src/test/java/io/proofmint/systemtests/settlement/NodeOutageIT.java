@@ -3,6 +3,7 @@ package io.proofmint.systemtests.settlement;
 import static io.proofmint.systemtests.settlement.SettlementFixture.E18;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.index.IndexerConfig;
@@ -76,7 +77,8 @@ class NodeOutageIT {
                   .withRedeem(50, Duration.ZERO),
               Clock.systemUTC(),
               executor,
-              cutAfterFinalize);
+              cutAfterFinalize,
+              new PrometheusRegistry());
       try {
         keeper.start();
         awaitTrue(() -> keeper.metrics().passes() >= 2, "two passes");

@@ -4,6 +4,7 @@ import static io.proofmint.systemtests.settlement.SettlementFixture.E18;
 import static io.proofmint.systemtests.settlement.SettlementFixture.E6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.devnet.DevnetControl;
 import io.proofmint.protocol.crypto.Keccak;
@@ -128,7 +129,7 @@ class SettlementBenchmarkIT {
                 db,
                 IndexTarget.of(f.manifest),
                 IndexerConfig.withConfirmations(0),
-                new IndexerMetrics());
+                new IndexerMetrics(new PrometheusRegistry()));
         long t0 = System.nanoTime();
         long events = 0;
         long blocks = 0;

@@ -1,5 +1,6 @@
 package io.proofmint.systemtests.settlement;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.flow.SyntheticCommitment;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.devnet.AnvilDevnet;
@@ -260,7 +261,8 @@ final class SettlementFixture implements AutoCloseable {
               t.setDaemon(true);
               return t;
             }),
-        hooks);
+        hooks,
+        new PrometheusRegistry());
   }
 
   static TrainingRegistry.Rules rules() {

@@ -2,6 +2,9 @@ package io.proofmint.verifier.daemon;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /attestations/<taskId>}: this verifier's signed verdict ({@link
  *       AttestationWire}), 404 until it has one;
- *   <li>{@code GET /metrics}: Prometheus text ({@link VerifierMetrics});
+ *   <li>{@code GET /metrics}: the Prometheus text format 0.0.4 of the registry that holds the
+ *       {@link VerifierMetrics}, written by the Prometheus client's {@link
+ *       PrometheusTextFormatWriter};
  *   <li>{@code GET /health}: {@code 200 ok} while chain polls succeed, {@code 503} otherwise.
  * </ul>
  */
@@ -31,6 +36,7 @@ public final class VerifierHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(VerifierHttpServer.class);
   private static final Pattern ATTESTATION = Pattern.compile("/attestations/([0-9]{1,78})");
+  private static final PrometheusTextFormatWriter METRICS = PrometheusTextFormatWriter.create();
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -102,13 +108,20 @@ public final class VerifierHttpServer implements AutoCloseable {
         reply(exchange, 200, "application/json", AttestationWire.encode(own.get()));
       }
     } else if (path.equals("/metrics")) {
-      reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
+      reply(exchange, 200, METRICS.getContentType(), render(metrics.registry()));
     } else if (path.equals("/health")) {
       boolean ok = healthy.getAsBoolean();
       reply(exchange, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "chain polls failing\n");
     } else {
       reply(exchange, 404, "text/plain", "not found\n");
     }
+  }
+
+  /** The text format of every metric in {@code registry}, as {@code GET /metrics} serves it. */
+  static byte[] render(PrometheusRegistry registry) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    METRICS.write(out, registry.scrape());
+    return out.toByteArray();
   }
 
   private static void reply(HttpExchange exchange, int status, String type, String body)

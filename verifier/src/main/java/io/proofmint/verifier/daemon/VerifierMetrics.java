@@ -1,19 +1,20 @@
 package io.proofmint.verifier.daemon;
 
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.proofmint.protocol.attest.Verdict;
+import io.proofmint.verifier.replay.ReplayReason;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The verifier's Prometheus metrics, rendered in the text exposition format 0.0.4:
+ * The verifier's Prometheus metrics (Prometheus Java client), registered in the registry given to
+ * the constructor and served by {@link VerifierHttpServer} at {@code GET /metrics}:
  *
  * <ul>
- *   <li>{@code proofmint_verifier_segments_replayed_total}: segments replayed, by reason;
+ *   <li>{@code proofmint_verifier_segments_replayed_total{reason}}: segments replayed, by reason;
  *   <li>{@code proofmint_verifier_verdicts_total{verdict}}: verdicts signed;
  *   <li>{@code proofmint_verifier_replay_seconds}: histogram of one segment's replay time;
  *   <li>{@code proofmint_verifier_lag_blocks}: chain head minus the last applied block;
@@ -23,50 +24,99 @@ import java.util.concurrent.atomic.LongAdder;
  *       committed bundle unavailable or not matching the commitment.
  * </ul>
  *
- * Thread-safe.
+ * Counters are registered under their base names: the client appends {@code _total}. Thread-safe.
  */
 public final class VerifierMetrics {
 
   static final double[] BUCKETS = {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
-  private final Map<String, LongAdder> replayed = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> transactions = new ConcurrentHashMap<>();
-  private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
-  private final LongAdder replayCount = new LongAdder();
-  private final DoubleAdder replaySum = new DoubleAdder();
-  private final AtomicLong lagBlocks = new AtomicLong();
-  private final LongAdder pollFailures = new LongAdder();
-  private final LongAdder bundleUnavailable = new LongAdder();
+  private final PrometheusRegistry registry;
+  private final Counter replayed;
+  private final Counter verdicts;
+  private final Counter transactions;
+  private final Histogram replaySeconds;
+  private final Gauge lagBlocks;
+  private final Counter pollFailures;
+  private final Counter bundleUnavailable;
 
-  public VerifierMetrics() {
-    for (int i = 0; i < BUCKETS.length; i++) {
-      bucketCounts[i] = new LongAdder();
+  /**
+   * Registers the verifier's metrics in {@code registry}: one verifier per registry (the CLI's is
+   * {@link PrometheusRegistry#defaultRegistry}; a second registration of the same names fails).
+   */
+  public VerifierMetrics(PrometheusRegistry registry) {
+    this.registry = registry;
+    replayed =
+        Counter.builder()
+            .name("proofmint_verifier_segments_replayed")
+            .help("Segments replayed.")
+            .labelNames("reason")
+            .withoutExemplars()
+            .register(registry);
+    for (ReplayReason r : ReplayReason.values()) {
+      replayed.initLabelValues(r.name());
     }
+    verdicts =
+        Counter.builder()
+            .name("proofmint_verifier_verdicts")
+            .help("Attestations signed, by verdict.")
+            .labelNames("verdict")
+            .withoutExemplars()
+            .register(registry);
     for (Verdict v : Verdict.values()) {
-      verdicts.put(v.name(), new LongAdder());
+      verdicts.initLabelValues(v.name());
     }
+    replaySeconds =
+        Histogram.builder()
+            .name("proofmint_verifier_replay_seconds")
+            .help("Replay time of one segment.")
+            .classicOnly()
+            .classicUpperBounds(BUCKETS)
+            .withoutExemplars()
+            .register(registry);
+    lagBlocks =
+        Gauge.builder()
+            .name("proofmint_verifier_lag_blocks")
+            .help("Chain head minus the last applied block.")
+            .withoutExemplars()
+            .register(registry);
+    transactions =
+        Counter.builder()
+            .name("proofmint_verifier_transactions")
+            .help("Transactions sent.")
+            .labelNames("kind")
+            .withoutExemplars()
+            .register(registry);
+    pollFailures =
+        Counter.builder()
+            .name("proofmint_verifier_poll_failures")
+            .help("Chain polls that failed.")
+            .withoutExemplars()
+            .register(registry);
+    bundleUnavailable =
+        Counter.builder()
+            .name("proofmint_verifier_bundle_unavailable")
+            .help("Verification attempts that found the committed bundle unavailable.")
+            .withoutExemplars()
+            .register(registry);
+  }
+
+  /** The registry these metrics are in; {@code GET /metrics} renders all of it. */
+  public PrometheusRegistry registry() {
+    return registry;
   }
 
   /** One replayed segment, with its reason ({@code MATCH}, ...) and its duration. */
   public void segmentReplayed(String reason, Duration elapsed) {
-    replayed.computeIfAbsent(reason, r -> new LongAdder()).increment();
-    double seconds = elapsed.toNanos() / 1e9;
-    replayCount.increment();
-    replaySum.add(seconds);
-    for (int i = 0; i < BUCKETS.length; i++) {
-      if (seconds <= BUCKETS[i]) {
-        bucketCounts[i].increment();
-      }
-    }
+    replayed.labelValues(reason).inc();
+    replaySeconds.observe(elapsed.toNanos() / 1e9);
   }
 
   public void verdictSigned(Verdict verdict) {
-    verdicts.get(verdict.name()).increment();
+    verdicts.labelValues(verdict.name()).inc();
   }
 
   public void transactionSent(String kind) {
-    transactions.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    transactions.labelValues(kind).inc();
   }
 
   public void lag(long blocks) {
@@ -74,117 +124,30 @@ public final class VerifierMetrics {
   }
 
   public void pollFailed() {
-    pollFailures.increment();
+    pollFailures.inc();
   }
 
   public void bundleUnavailable() {
-    bundleUnavailable.increment();
+    bundleUnavailable.inc();
   }
 
   public long bundleUnavailableAttempts() {
-    return bundleUnavailable.sum();
+    return bundleUnavailable.getLongValue();
   }
 
   public long segmentsReplayed() {
-    return replayed.values().stream().mapToLong(LongAdder::sum).sum();
+    long sum = 0;
+    for (CounterSnapshot.CounterDataPointSnapshot p : replayed.collect().getDataPoints()) {
+      sum += (long) p.getValue();
+    }
+    return sum;
   }
 
   public long verdicts(Verdict verdict) {
-    return verdicts.get(verdict.name()).sum();
+    return verdicts.labelValues(verdict.name()).getLongValue();
   }
 
   public long lagBlocks() {
-    return lagBlocks.get();
-  }
-
-  /** The Prometheus text exposition of every metric. */
-  public String render() {
-    StringBuilder out = new StringBuilder();
-    family(out, "proofmint_verifier_segments_replayed_total", "counter", "Segments replayed.");
-    if (replayed.isEmpty()) {
-      out.append("proofmint_verifier_segments_replayed_total 0\n");
-    }
-    replayed.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                sample(
-                    out,
-                    "proofmint_verifier_segments_replayed_total",
-                    "reason",
-                    e.getKey(),
-                    e.getValue().sum()));
-    family(out, "proofmint_verifier_verdicts_total", "counter", "Attestations signed, by verdict.");
-    verdicts.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                sample(
-                    out,
-                    "proofmint_verifier_verdicts_total",
-                    "verdict",
-                    e.getKey(),
-                    e.getValue().sum()));
-    family(out, "proofmint_verifier_replay_seconds", "histogram", "Replay time of one segment.");
-    for (int i = 0; i < BUCKETS.length; i++) {
-      out.append("proofmint_verifier_replay_seconds_bucket{le=\"")
-          .append(format(BUCKETS[i]))
-          .append("\"} ")
-          .append(bucketCounts[i].sum())
-          .append('\n');
-    }
-    out.append("proofmint_verifier_replay_seconds_bucket{le=\"+Inf\"} ")
-        .append(replayCount.sum())
-        .append('\n');
-    out.append("proofmint_verifier_replay_seconds_sum ")
-        .append(format(replaySum.sum()))
-        .append('\n');
-    out.append("proofmint_verifier_replay_seconds_count ").append(replayCount.sum()).append('\n');
-    family(
-        out, "proofmint_verifier_lag_blocks", "gauge", "Chain head minus the last applied block.");
-    out.append("proofmint_verifier_lag_blocks ").append(lagBlocks.get()).append('\n');
-    family(out, "proofmint_verifier_transactions_total", "counter", "Transactions sent.");
-    transactions.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                sample(
-                    out,
-                    "proofmint_verifier_transactions_total",
-                    "kind",
-                    e.getKey(),
-                    e.getValue().sum()));
-    family(out, "proofmint_verifier_poll_failures_total", "counter", "Chain polls that failed.");
-    out.append("proofmint_verifier_poll_failures_total ").append(pollFailures.sum()).append('\n');
-    family(
-        out,
-        "proofmint_verifier_bundle_unavailable_total",
-        "counter",
-        "Verification attempts that found the committed bundle unavailable.");
-    out.append("proofmint_verifier_bundle_unavailable_total ")
-        .append(bundleUnavailable.sum())
-        .append('\n');
-    return out.toString();
-  }
-
-  private static void family(StringBuilder out, String name, String type, String help) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-  }
-
-  private static void sample(
-      StringBuilder out, String name, String label, String value, long count) {
-    out.append(name)
-        .append('{')
-        .append(label)
-        .append("=\"")
-        .append(value)
-        .append("\"} ")
-        .append(count)
-        .append('\n');
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%s", value);
+    return (long) lagBlocks.get();
   }
 }

@@ -1,5 +1,6 @@
 package io.proofmint.verifier.daemon;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.artifacts.ArtifactFetcher;
 import io.proofmint.protocol.artifacts.FetchPolicy;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
@@ -60,8 +61,11 @@ public final class VerifierNode implements AutoCloseable {
    * models and their datasets, and starts.
    *
    * @param account the verifier's key (from {@code wrappers.Signers})
+   * @param registry where the node's metrics register ({@link PrometheusRegistry#defaultRegistry}
+   *     for the process's one verifier); {@code GET /metrics} serves this registry
    */
-  public static VerifierNode start(VerifierConfig config, Credentials account) throws IOException {
+  public static VerifierNode start(
+      VerifierConfig config, Credentials account, PrometheusRegistry registry) throws IOException {
     Objects.requireNonNull(config.rpcUrl(), "rpcUrl");
     Objects.requireNonNull(config.deploymentManifest(), "deploymentManifest");
     List<ServedModel> models = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class VerifierNode implements AutoCloseable {
     try {
       Suite suite =
           Suite.load(chain, DeploymentManifest.read(config.deploymentManifest()), account);
-      VerifierNode node = start(suite, models, config);
+      VerifierNode node = start(suite, models, config, registry);
       node.owned.add(chain);
       return node;
     } catch (IOException | RuntimeException e) {
@@ -84,9 +88,10 @@ public final class VerifierNode implements AutoCloseable {
   /**
    * Starts a verifier for {@code suite}'s account over an open connection (which the caller keeps
    * and closes), serving {@code models}. The config's chain, deployment and model fields are not
-   * used.
+   * used. The node's metrics register in {@code registry}: one node per registry.
    */
-  public static VerifierNode start(Suite suite, List<ServedModel> models, VerifierConfig config)
+  public static VerifierNode start(
+      Suite suite, List<ServedModel> models, VerifierConfig config, PrometheusRegistry registry)
       throws IOException {
     if (models.isEmpty()) {
       throw new IllegalArgumentException(
@@ -110,7 +115,7 @@ public final class VerifierNode implements AutoCloseable {
               artifactClient,
               policy,
               Sleeper.system());
-      VerifierMetrics metrics = new VerifierMetrics();
+      VerifierMetrics metrics = new VerifierMetrics(registry);
       Web3RegistryClient client = new Web3RegistryClient(suite);
       BundleTaskVerifier verifier =
           new BundleTaskVerifier(

@@ -2,6 +2,7 @@ package io.proofmint.verifier.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.artifacts.ArtifactFetcher;
 import io.proofmint.protocol.artifacts.ArtifactKind;
 import io.proofmint.protocol.artifacts.ArtifactServer;
@@ -63,7 +64,7 @@ class BundleTaskVerifierTest {
             dir.resolve("work"),
             TinyTask.HASHER,
             workers,
-            new VerifierMetrics(),
+            new VerifierMetrics(new PrometheusRegistry()),
             TinyTask.BINDING.chainId(),
             TinyTask.BINDING.registry());
   }

@@ -1,5 +1,6 @@
 package io.proofmint.verifier.daemon;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.attest.Attestation;
 import io.proofmint.protocol.attest.Eip712Domain;
 import io.proofmint.protocol.attest.Verdict;
@@ -121,7 +122,7 @@ abstract class DaemonTestBase {
             taskId -> CompletableFuture.completedFuture(List.copyOf(peerAnswers)),
             new AttestationBook(),
             new StateFile(stateFile),
-            new VerifierMetrics(),
+            new VerifierMetrics(new PrometheusRegistry()),
             settings(confirmations),
             clock,
             inline,

@@ -2,6 +2,7 @@ package io.proofmint.verifier.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.attest.Attestation;
 import io.proofmint.protocol.attest.Eip712Domain;
 import io.proofmint.protocol.attest.Verdict;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +60,7 @@ class VerifierHttpServerTest {
     AttestationBook book = new AttestationBook();
     OwnVerdict own = fraud();
     book.put(own);
-    VerifierMetrics metrics = new VerifierMetrics();
+    VerifierMetrics metrics = new VerifierMetrics(new PrometheusRegistry());
     metrics.segmentReplayed("MATCH", Duration.ofMillis(30));
     metrics.segmentReplayed("END_HASH_MISMATCH", Duration.ofSeconds(2));
     metrics.verdictSigned(Verdict.FRAUD);
@@ -80,16 +82,19 @@ class VerifierHttpServerTest {
       assertThat(get(base, "/attestations/x", "GET").statusCode()).isEqualTo(404);
       assertThat(get(base, "/attestations/7", "POST").statusCode()).isEqualTo(405);
 
-      String text = new String(get(base, "/metrics", "GET").body());
-      assertThat(text)
-          .contains("proofmint_verifier_segments_replayed_total{reason=\"MATCH\"} 1")
-          .contains("proofmint_verifier_verdicts_total{verdict=\"FRAUD\"} 1")
-          .contains("proofmint_verifier_verdicts_total{verdict=\"VALID\"} 0")
-          .contains("proofmint_verifier_replay_seconds_bucket{le=\"0.05\"} 1")
-          .contains("proofmint_verifier_replay_seconds_bucket{le=\"2.5\"} 2")
-          .contains("proofmint_verifier_replay_seconds_count 2")
-          .contains("proofmint_verifier_lag_blocks 4")
-          .contains("# TYPE proofmint_verifier_replay_seconds histogram");
+      HttpResponse<byte[]> scrape = get(base, "/metrics", "GET");
+      assertThat(scrape.headers().firstValue("Content-Type"))
+          .hasValue("text/plain; version=0.0.4; charset=utf-8");
+      assertThat(new String(scrape.body(), StandardCharsets.UTF_8).lines())
+          .contains(
+              "proofmint_verifier_segments_replayed_total{reason=\"MATCH\"} 1.0",
+              "proofmint_verifier_verdicts_total{verdict=\"FRAUD\"} 1.0",
+              "proofmint_verifier_verdicts_total{verdict=\"VALID\"} 0.0",
+              "proofmint_verifier_replay_seconds_bucket{le=\"0.05\"} 1",
+              "proofmint_verifier_replay_seconds_bucket{le=\"2.5\"} 2",
+              "proofmint_verifier_replay_seconds_count 2",
+              "proofmint_verifier_lag_blocks 4.0",
+              "# TYPE proofmint_verifier_replay_seconds histogram");
 
       assertThat(get(base, "/health", "GET").statusCode()).isEqualTo(200);
       healthy.set(false);

@@ -1,5 +1,6 @@
 package io.proofmint.settlement.serve.bench;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.settlement.db.Database;
@@ -106,7 +107,7 @@ public final class VoucherBenchmark {
               db,
               Clock.systemUTC(),
               serverThreads,
-              new ServerMetrics())) {
+              new ServerMetrics(new PrometheusRegistry()))) {
         endToEnd(server.baseUrl(), vouchers, seconds, db.describe());
       }
     } finally {
