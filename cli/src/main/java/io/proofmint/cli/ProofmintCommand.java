@@ -2,6 +2,7 @@ package io.proofmint.cli;
 
 import io.proofmint.cli.bench.BenchCommand;
 import io.proofmint.cli.demo.DemoCommand;
+import io.proofmint.cli.keys.KeysCommand;
 import io.proofmint.cli.role.ArtifactsCommand;
 import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
@@ -15,6 +16,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Verifiably trained, tokenized AI models: devnet, deployment, roles, demo.",
+    footerHeading = "%nExit codes:%n",
+    footer =
+        "0 done; 1 refused or failed (one line on stderr says why, -v shows details); 2 wrong"
+            + " usage (unknown command or option, bad value). `devnet status` returns 3 when no"
+            + " devnet runs.",
     subcommands = {
       DevnetCommand.class,
       DeployCommand.class,
@@ -27,6 +33,7 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.SettlementCommand.class,
       io.proofmint.cli.settlement.ServeCommand.class,
       io.proofmint.cli.settlement.HolderCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 class HelpTest {
 
@@ -20,13 +21,38 @@ class HelpTest {
         "bench",
         "bench transfers",
         "bench proof-overhead",
-        "worker"
+        "worker",
+        "keys",
+        "keys new",
+        "keys import",
+        "keys list",
+        "keys address"
       })
   void everyCommandHasHelpText(String command) {
     String[] args = (command + " --help").split(" ");
     CliRun run = CliRun.of(args);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: proofmint " + command).contains("-h, --help");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"keys new", "keys import", "keys list", "keys address"})
+  void keyAndStakeCommands_showAnExample_andDescribeEveryOption(String command) {
+    CliRun run = CliRun.of((command + " --help").split(" "));
+    assertThat(run.out()).contains("Example", "proofmint " + command);
+    CommandLine sub = ProofmintCommand.commandLine();
+    for (String name : command.split(" ")) {
+      sub = sub.getSubcommands().get(name);
+    }
+    String where = command;
+    sub.getCommandSpec()
+        .options()
+        .forEach(o -> assertThat(o.description()).as("%s %s", where, o.longestName()).isNotEmpty());
+  }
+
+  @Test
+  void rootHelp_documentsTheExitCodes() {
+    assertThat(CliRun.of("--help").out()).contains("Exit codes:", "wrong", "keys");
   }
 
   @Test
