@@ -7,6 +7,7 @@ import io.proofmint.cli.role.ArtifactsCommand;
 import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
+import io.proofmint.cli.stake.StakeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.ServeCommand.class,
       io.proofmint.cli.settlement.HolderCommand.class,
       KeysCommand.class,
+      StakeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

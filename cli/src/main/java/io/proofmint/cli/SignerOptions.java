@@ -73,6 +73,9 @@ public final class SignerOptions {
   public String address(Devnet chain) throws IOException {
     if (keystore != null) {
       Path file = keystoreFile();
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("keystore " + file + ": no such file");
+      }
       var recorded = KeystoreDirectory.recordedAddress(file);
       if (recorded.isPresent()) {
         return recorded.get();

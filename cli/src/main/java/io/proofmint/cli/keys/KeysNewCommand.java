@@ -44,7 +44,7 @@ public final class KeysNewCommand implements Callable<Integer> {
   @Option(
       names = "--light",
       description =
-          "Encrypt with light scrypt (N=2^12, p=6) instead. WEAKER: it opens in milliseconds, and"
+          "Encrypt with light scrypt (N=2^12, p=6) instead. WEAKER: it opens about ten times faster, and"
               + " each password guess then costs an attacker about a tenth of the work and a"
               + " sixty-fourth of the memory. Only for throwaway keys.")
   boolean light;
