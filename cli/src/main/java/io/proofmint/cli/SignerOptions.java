@@ -22,8 +22,7 @@ public final class SignerOptions {
       paramLabel = "FILE|ADDRESS",
       description =
           "Encrypted V3 keystore of the signing account: a file, or the address of a keystore in"
-              + " the keys directory (env PROOFMINT_KEYS_DIR, default .proofmint/keys; see `proofmint"
-              + " keys list`).")
+              + " the keys directory (`proofmint keys list` shows them).")
   String keystore;
 
   @Option(

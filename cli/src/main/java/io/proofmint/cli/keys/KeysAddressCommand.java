@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  proofmint keys address .proofmint/keys/UTC--2026-12-07T23-58-21.000Z--ab12...json",
+      "  proofmint keys address UTC--2026-12-07T23-58-21.000Z--f39fd6e5...json",
       "  proofmint keys address verifier.json --verify --password-file pw"
     })
 public final class KeysAddressCommand implements Callable<Integer> {

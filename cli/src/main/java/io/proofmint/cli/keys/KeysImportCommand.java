@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     footer = {
       "  proofmint keys import --private-key-file key.hex --password-file pw",
       "  pass show eth/verifier | proofmint keys import --private-key-file -",
-      "  proofmint keys import --keystore ~/Downloads/UTC--2026-01-01T00-00-00Z--ab12.json"
+      "  proofmint keys import --keystore ~/UTC--2026-01-01T00-00-00Z--ab12...json"
     })
 public final class KeysImportCommand implements Callable<Integer> {
 

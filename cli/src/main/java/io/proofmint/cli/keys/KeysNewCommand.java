@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Create an account: a new random key in a new keystore.",
-      "The key is encrypted with scrypt (N=2^18, r=8, p=1, as web3j's Wallet.createStandard) into a"
+      "The key is encrypted with scrypt (N=2^18, r=8, p=1: web3j's standard parameters) into a"
           + " V3 keystore in the keys directory. Prints the address on standard output and the"
           + " keystore file on standard error."
     },

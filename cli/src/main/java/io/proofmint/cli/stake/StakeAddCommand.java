@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  proofmint stake add 50 --role verifier --keystore 0xAb12... --password-file pw",
+      "  proofmint stake add 50 --role verifier --keystore $ADDR --password-file pw",
       "  proofmint stake add 12.5 --role trainer --keystore trainer.json",
-      "  proofmint stake add --to 50 --role verifier --keystore 0xAb12...   # idempotent"
+      "  proofmint stake add --to 50 --role verifier --keystore 0xAb12..."
     })
 public final class StakeAddCommand implements Callable<Integer> {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
     footer = {
       "  proofmint stake add 50 --role verifier --keystore 0xAb12...",
       "  proofmint stake unbond --all --keystore 0xAb12...",
-      "  proofmint stake withdraw --keystore 0xAb12...      # after the unbonding delay",
+      "  proofmint stake withdraw --keystore 0xAb12...   # after the unbonding delay",
       "",
       "Exit codes: 0 done (or nothing to do), 1 refused or failed (one line on stderr says why; a"
           + " refusal sends no transaction), 2 wrong usage."

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
       "  proofmint stake show --keystore 0xAb12...",
-      "  proofmint stake show --account 0xAb12... --json | jq -r .unbonding.withdrawableAt"
+      "  proofmint stake show --account 0xAb12... --json | jq .unbonding"
     })
 public final class StakeShowCommand implements Callable<Integer> {
 
