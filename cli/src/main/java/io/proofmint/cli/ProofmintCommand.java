@@ -2,10 +2,12 @@ package io.proofmint.cli;
 
 import io.proofmint.cli.bench.BenchCommand;
 import io.proofmint.cli.demo.DemoCommand;
+import io.proofmint.cli.keys.KeysCommand;
 import io.proofmint.cli.role.ArtifactsCommand;
 import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
+import io.proofmint.cli.stake.StakeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +23,11 @@ import picocli.CommandLine.Command;
       "  proofmint worker --help     # each command's options, with an example"
     },
     description = "Verifiably trained, tokenized AI models: devnet, deployment, roles, demo.",
+    footerHeading = "%nExit codes:%n",
+    footer =
+        "0 done; 1 refused or failed (one line on stderr says why, -v shows details); 2 wrong"
+            + " usage (unknown command or option, bad value). `devnet status` returns 3 when no"
+            + " devnet runs.",
     subcommands = {
       DevnetCommand.class,
       DeployCommand.class,
@@ -33,6 +40,8 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.SettlementCommand.class,
       io.proofmint.cli.settlement.ServeCommand.class,
       io.proofmint.cli.settlement.HolderCommand.class,
+      KeysCommand.class,
+      StakeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

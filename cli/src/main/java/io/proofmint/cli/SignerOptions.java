@@ -1,8 +1,8 @@
 package io.proofmint.cli;
 
+import io.proofmint.cli.keys.KeystoreDirectory;
 import io.proofmint.devnet.Devnet;
 import io.proofmint.wrappers.Signers;
-import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,11 @@ public final class SignerOptions {
 
   @Option(
       names = "--keystore",
-      paramLabel = "FILE",
-      description = "Encrypted V3 keystore file of the signing account.")
-  Path keystore;
+      paramLabel = "FILE|ADDRESS",
+      description =
+          "Encrypted V3 keystore of the signing account: a file, or the address of a keystore in"
+              + " the keys directory (`proofmint keys list` shows them).")
+  String keystore;
 
   @Option(
       names = "--password-file",
@@ -42,9 +44,10 @@ public final class SignerOptions {
 
   public Credentials resolve(Devnet chain) throws IOException {
     if (keystore != null) {
-      char[] password = password();
+      Path file = keystoreFile();
+      char[] password = Passwords.existing(passwordFile, file);
       try {
-        return Signers.fromKeystore(keystore, password);
+        return Signers.fromKeystore(file, password);
       } finally {
         Arrays.fill(password, '\0');
       }
@@ -62,22 +65,41 @@ public final class SignerOptions {
     return funded.get(devnetAccount);
   }
 
-  private char[] password() throws IOException {
-    if (passwordFile != null) {
-      return Files.readString(passwordFile).strip().toCharArray();
+  /**
+   * The signer's address without its key where possible: a keystore's recorded address needs no
+   * password; only a keystore that records none is decrypted.
+   */
+  public String address(Devnet chain) throws IOException {
+    if (keystore != null) {
+      Path file = keystoreFile();
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("keystore " + file + ": no such file");
+      }
+      var recorded = KeystoreDirectory.recordedAddress(file);
+      if (recorded.isPresent()) {
+        return recorded.get();
+      }
     }
-    String env = System.getenv("PROOFMINT_KEYSTORE_PASSWORD");
-    if (env != null) {
-      return env.toCharArray();
+    return resolve(chain).getAddress();
+  }
+
+  /** --keystore as a file: the path itself, or the keystore of that address in the keys dir. */
+  Path keystoreFile() throws IOException {
+    Path asPath = Path.of(keystore);
+    if (Files.exists(asPath) || !KeystoreDirectory.looksLikeAddress(keystore)) {
+      return asPath;
     }
-    Console console = System.console();
-    if (console == null) {
-      throw new IOException(
-          "keystore "
-              + keystore
-              + ": no password given (use --password-file or"
-              + " PROOFMINT_KEYSTORE_PASSWORD; there is no terminal to ask)");
-    }
-    return console.readPassword("Password for %s: ", keystore);
+    Path dir = Workspace.locate().keys();
+    return KeystoreDirectory.at(dir)
+        .find(keystore)
+        .orElseThrow(
+            () ->
+                new IOException(
+                    "--keystore "
+                        + keystore
+                        + ": no such file, and no keystore of that address in "
+                        + dir
+                        + " (`proofmint keys list` shows them)"))
+        .file();
   }
 }

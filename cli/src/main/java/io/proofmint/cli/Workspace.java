@@ -25,6 +25,18 @@ public final class Workspace {
     return dir;
   }
 
+  /**
+   * Where `keys new` and `keys import` write keystores and where `--keystore ADDRESS` looks: env
+   * PROOFMINT_KEYS_DIR, else `keys/` in this workspace.
+   */
+  public Path keys() {
+    String override = System.getenv("PROOFMINT_KEYS_DIR");
+    if (override != null && !override.isBlank()) {
+      return Path.of(override).toAbsolutePath();
+    }
+    return dir.resolve("keys");
+  }
+
   /** The devnet `devnet up` left running. */
   public Path devnetState() {
     return dir.resolve("devnet.json");

@@ -1,5 +1,6 @@
 package io.proofmint.cli.settlement;
 
+import io.proofmint.cli.Amounts;
 import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.SignerOptions;

@@ -4,6 +4,7 @@ import io.proofmint.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.proofmint.cli.Amounts;
 import java.math.BigInteger;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,17 @@ class SettlementHelpTest {
     assertThat(c.convert("1h")).isEqualTo(Duration.ofHours(1));
     assertThat(c.convert("PT3S")).isEqualTo(Duration.ofSeconds(3));
     assertThatThrownBy(() -> c.convert("soon")).hasMessageContaining("expected a duration");
+  }
+
+  @Test
+  void amounts_areReadInTokenUnits() {
+    assertThat(Amounts.parse("12.5", 18)).isEqualTo(new BigInteger("12500000000000000000"));
+    assertThat(Amounts.parse("1.500000", 6)).isEqualTo(BigInteger.valueOf(1_500_000));
+    assertThat(Amounts.parse("7", 0)).isEqualTo(BigInteger.valueOf(7));
+    assertThatThrownBy(() -> Amounts.parse("0.0000001", 6))
+        .hasMessageContaining("expected at most 6 decimal places");
+    assertThatThrownBy(() -> Amounts.parse("-1", 6)).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Amounts.parse("1e3x", 6)).hasMessageContaining("decimal number");
   }
 
   @Test
