@@ -5,15 +5,15 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IModelToken} from "../interfaces/IModelToken.sol";
 import {IModelTokenFactory} from "../interfaces/IModelTokenFactory.sol";
 import {IRevenueRouter} from "../interfaces/IRevenueRouter.sol";
-import {IStakeManager} from "../interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "./ITrainingRegistry.sol";
+import {IStakeManager, ROLE_TRAINER} from "../interfaces/IStakeManager.sol";
+import {ITrainingRegistry} from "../interfaces/ITrainingRegistry.sol";
+import {Attestations} from "./Attestations.sol";
 import {Sampling} from "./Sampling.sol";
 import {SegmentTree} from "./SegmentTree.sol";
 
@@ -36,33 +36,33 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Constants
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice EIP-712 type of an attestation (docs/protocol.md section 6).
-    bytes32 public constant ATTESTATION_TYPEHASH =
-        keccak256("Attestation(uint256 taskId,bytes32 root,bytes32 seed,uint8 verdict,uint256 failingSegment)");
-
-    uint8 public constant VERDICT_VALID = 1;
-    uint8 public constant VERDICT_FRAUD = 2;
-    /// @notice The bundle, or a sampled artifact of it, could not be fetched or did not match the
-    ///         commitment (docs/protocol.md section 6). Rejects the task like FRAUD.
-    uint8 public constant VERDICT_UNAVAILABLE = 3;
+    /// @inheritdoc ITrainingRegistry
+    bytes32 public constant ATTESTATION_TYPEHASH = Attestations.TYPEHASH;
+    /// @inheritdoc ITrainingRegistry
     uint8 public constant MODE_EXACT = 0;
+    /// @inheritdoc ITrainingRegistry
     uint8 public constant MODE_TOLERANT = 1;
-    /// @notice Stake-manager roles.
-    uint8 public constant ROLE_TRAINER = 1;
-    uint8 public constant ROLE_VERIFIER = 2;
-
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_SAMPLES = 64;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_QUORUM = 16;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_DISPUTE_QUORUM = 32;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_TOLERANCE_MICROS = 1_000_000;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MIN_CHALLENGE_WINDOW = 1 minutes;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MIN_VERIFY_TIMEOUT = 1 minutes;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_VERIFY_TIMEOUT = 30 days;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MIN_TASK_DURATION = 1 minutes;
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_TASK_DURATION = 365 days;
-    /// @notice Upper bound of `verifierSlashAmount`, in stake-token base units.
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_VERIFIER_SLASH_AMOUNT = 1e27;
-    /// @notice A model token's supply cap (ModelToken.MAX_SUPPLY): supply plus reservations stay below it.
+    /// @inheritdoc ITrainingRegistry
     uint256 public constant MAX_MODEL_SUPPLY = type(uint96).max;
 
     /// @dev Written to `attestersHash` at commit so the attestation batch rewrites a non-zero slot
@@ -92,7 +92,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     struct Task {
         uint32 modelId;
         TaskStatus status;
-        uint8 verdict;
+        uint8 verdict; // a Verdict
         bool attesterRewardsPaid;
         address trainer;
         uint40 deadline;
@@ -115,22 +115,29 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint96 proverShare;
     }
 
+    /// @inheritdoc ITrainingRegistry
     IStakeManager public immutable stakeManager;
+    /// @inheritdoc ITrainingRegistry
     IERC20 public immutable stakeToken;
+    /// @inheritdoc ITrainingRegistry
     IModelTokenFactory public immutable tokenFactory;
+    /// @inheritdoc ITrainingRegistry
     address public immutable revenueRouter;
+    /// @inheritdoc ITrainingRegistry
     address public immutable paymentAsset;
 
-    /// @notice Receives forfeited dispute bonds and the dust of split prover shares.
+    /// @inheritdoc ITrainingRegistry
     address public treasury;
-    /// @notice Stake slashed from each original attester when the dispute committee overturns them.
+    /// @inheritdoc ITrainingRegistry
     uint256 public verifierSlashAmount;
+    /// @inheritdoc ITrainingRegistry
     uint256 public modelCount;
+    /// @inheritdoc ITrainingRegistry
     uint256 public taskCount;
 
     mapping(uint256 modelId => Model) private _models;
     mapping(uint256 taskId => Task) private _tasks;
-    /// @notice Trainers whose commitment of a task expired unverified; they may not claim it again.
+    /// @inheritdoc ITrainingRegistry
     mapping(uint256 taskId => mapping(address trainer => bool)) public barred;
 
     /// @param initialOwner the admin (Ownable2Step)
@@ -169,16 +176,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Models and tasks
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Registers a model, creates its token (this registry mints) and mints `initialSupply`
-    ///         of it to the caller, who becomes the model owner.
-    /// @param specHash hash of the architecture, hyper-parameters, optimizer and reproducibility profile
-    /// @param datasetRoot Merkle root over the dataset shard hashes
-    /// @param initialHead checkpoint hash training starts from
-    /// @param rules verification rules, bounds-checked (docs/contracts.md)
-    /// @param name model token name
-    /// @param symbol model token symbol
-    /// @param initialSupply model tokens minted to the owner
-    /// @return modelId the new model's id, counting from 1
+    /// @inheritdoc ITrainingRegistry
     function registerModel(
         bytes32 specHash,
         bytes32 datasetRoot,
@@ -205,15 +203,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (initialSupply != 0) IModelToken(token).mint(msg.sender, initialSupply);
     }
 
-    /// @notice Posts a task: train `steps` steps from the model's current head. Model owner only.
-    ///         Reserves `reward + verifierFee` model tokens under the token's supply cap until the
-    ///         task settles, so its mints can never fail.
-    /// @param modelId the model
-    /// @param steps steps to train, a positive multiple of the model's segment length
-    /// @param reward model tokens minted to the trainer when the task finalizes VALID
-    /// @param verifierFee model tokens minted to the attesters, split equally, when it finalizes
-    /// @param duration seconds the trainer has from its claim to its commit
-    /// @return taskId the new task's id, counting from 1
+    /// @inheritdoc ITrainingRegistry
     function createTask(uint256 modelId, uint64 steps, uint256 reward, uint256 verifierFee, uint64 duration)
         external
         returns (uint256 taskId)
@@ -235,7 +225,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         task.modelId = modelId.toUint32();
         task.status = TaskStatus.Open;
         task.steps = steps;
-        // duration <= MAX_TASK_DURATION
+        // bounded: duration <= MAX_TASK_DURATION was checked above
         // forge-lint: disable-next-line(unsafe-typecast)
         task.duration = uint40(duration);
         task.reward = reward96;
@@ -244,16 +234,13 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         emit TaskCreated(taskId, modelId, parent, steps, reward, verifierFee, duration);
     }
 
-    /// @notice Claims an open task: the caller must be an active trainer not barred from this task;
-    ///         locks the model's trainer bond in the stake manager and starts the commit deadline
-    ///         (now + duration).
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function claimTask(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Open) revert WrongStatus(taskId, task.status);
         if (barred[taskId][msg.sender]) revert TrainerBarred(taskId, msg.sender);
         if (!stakeManager.isActive(msg.sender, ROLE_TRAINER)) revert NotActiveTrainer(msg.sender);
-        // timestamps fit 40 bits for 34,000 years
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 deadline = uint40(block.timestamp + task.duration);
         task.status = TaskStatus.Claimed;
@@ -265,15 +252,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         stakeManager.lock(msg.sender, bond);
     }
 
-    /// @notice Commits the proof-of-learning: the segment-tree root, the final checkpoint hash and
-    ///         where the artifacts are. Claimer only, until the commit deadline. The seed block is
-    ///         the next block (docs/protocol.md section 5); attestations are due by now + verifyTimeout.
-    ///         A root is not checked for uniqueness: every leaf binds this task and its trainer, so a
-    ///         root copied from another task opens no leaf here and can only end UNAVAILABLE.
-    /// @param taskId the task
-    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2)
-    /// @param finalCheckpoint checkpoint hash after the last step, the model's next head
-    /// @param artifactLocator where verifiers fetch checkpoints and records (emitted, not stored)
+    /// @inheritdoc ITrainingRegistry
     function commit(uint256 taskId, bytes32 root, bytes32 finalCheckpoint, string calldata artifactLocator)
         external
     {
@@ -284,10 +263,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (root == 0 || finalCheckpoint == 0) revert EmptyCommitment();
         uint256 modelId = task.modelId;
         Rules storage rules = _models[modelId].rules;
-        // block numbers fit 64 bits
+        // bounded: block.number < 2^64 - 1 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint64 seedBlock = uint64(block.number + Sampling.SEED_DELAY);
-        // timestamps fit 40 bits
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 verifyDeadline = uint40(block.timestamp + rules.verifyTimeout);
         task.status = TaskStatus.Committed;
@@ -309,9 +288,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         );
     }
 
-    /// @notice Draws the challenge seed once the seed block is past. If its hash is no longer
-    ///         available (over 256 blocks ago) re-anchors to the next block instead; call again then.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function drawSeed(uint256 taskId) external {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Committed) revert WrongStatus(taskId, task.status);
@@ -321,7 +298,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         bytes32 blockHash = blockhash(seedBlock);
         if (blockHash == 0) {
             uint256 newSeedBlock = block.number + Sampling.SEED_DELAY;
-            // block numbers fit 64 bits
+            // bounded: block.number < 2^64 - 1 (SafeCast would add ~70 gas on this hot path)
             // forge-lint: disable-next-line(unsafe-typecast)
             task.seedBlock = uint64(newSeedBlock);
             emit SeedReanchored(taskId, seedBlock, newSeedBlock);
@@ -336,16 +313,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Attestations and disputes
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Submits the verdict of exactly `quorum` active verifiers, by verification deadline.
-    ///         VALID and UNAVAILABLE need `failingSegment == 0` (leaf and proof are ignored); FRAUD
-    ///         needs a sampled `failingSegment` and its leaf fields with a Merkle proof against the
-    ///         committed root. Starts the challenge window.
-    /// @param taskId the task
-    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
-    /// @param failingSegment the failing segment (FRAUD) or 0
-    /// @param signatures `quorum` signatures of 65 bytes (r || s || v), signers strictly ascending
-    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
-    /// @param proof the failing leaf's sibling hashes, leaf level first (FRAUD)
+    /// @inheritdoc ITrainingRegistry
     function submitAttestations(
         uint256 taskId,
         uint8 verdict,
@@ -360,23 +328,20 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
         (address[] memory signers, bytes32 signersHash) =
             _checkBatch(taskId, false, verdict, failingSegment, signatures, failingLeaf, proof);
-        // timestamps fit 40 bits
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 windowEnd = uint40(block.timestamp + _models[task.modelId].rules.challengeWindow);
         task.status = TaskStatus.Attested;
         task.verdict = verdict;
         task.deadline = windowEnd;
-        // a sampled segment is < S <= steps, a uint64
+        // bounded: _checkBatch proved a FRAUD segment sampled, so < S <= steps, a uint64
         // forge-lint: disable-next-line(unsafe-typecast)
-        if (verdict == VERDICT_FRAUD) task.failingSegment = uint64(failingSegment);
+        if (verdict == uint8(Verdict.Fraud)) task.failingSegment = uint64(failingSegment);
         task.attestersHash = signersHash;
         emit AttestationsSubmitted(taskId, verdict, failingSegment, windowEnd, signers);
     }
 
-    /// @notice Disputes the attested verdict before the challenge window ends, posting the model's
-    ///         dispute bond in the stake token (approve it first). The committee has until the
-    ///         window's end plus another challenge window to resolve; after that the dispute lapses.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function dispute(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Attested) revert WrongStatus(taskId, task.status);
@@ -386,27 +351,13 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint256 bond = rules.disputeBond;
         task.status = TaskStatus.Disputed;
         task.disputer = msg.sender;
-        // timestamps fit 64 bits
+        // bounded: a uint40 deadline plus a uint32 window is below 2^41
         // forge-lint: disable-next-line(unsafe-typecast)
         emit TaskDisputed(taskId, msg.sender, bond, uint64(windowEnd + rules.challengeWindow));
         stakeToken.safeTransferFrom(msg.sender, address(this), bond);
     }
 
-    /// @notice Records the dispute committee's verdict: `disputeQuorum` active verifiers over the same
-    ///         Attestation type. A verdict on the other side of VALID (VALID against FRAUD or
-    ///         UNAVAILABLE) overturns: it refunds the bond, replaces verdict and attesters, makes the
-    ///         task finalizable now and, when both verdicts are VALID or FRAUD (provable by replay),
-    ///         slashes every original attester `verifierSlashAmount` (the disputer is the prover);
-    ///         availability is not provable afterwards, so an overturn involving UNAVAILABLE slashes no
-    ///         attester. Otherwise (same side) the bond goes to the treasury and the task finalizes
-    ///         after the original window.
-    /// @param taskId the task
-    /// @param verdict the committee's verdict
-    /// @param failingSegment the committee's failing segment (FRAUD) or 0
-    /// @param signatures `disputeQuorum` signatures, signers strictly ascending
-    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
-    /// @param proof the failing leaf's Merkle proof (FRAUD)
-    /// @param originalAttesters the attesters of the disputed batch, as in AttestationsSubmitted
+    /// @inheritdoc ITrainingRegistry
     function resolveDispute(
         uint256 taskId,
         uint8 verdict,
@@ -426,14 +377,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Settlement
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Settles a task after its challenge window (or after a dispute lapsed unresolved,
-    ///         forfeiting the bond to the treasury). VALID: if the task's parent is still the model's
-    ///         head, mints the reward to the trainer and moves the head to the final checkpoint
-    ///         (Finalized), otherwise no reward (Stale); the bond is unlocked either way. FRAUD or
-    ///         UNAVAILABLE: slashes the trainer's bond, this registry taking the prover share for the
-    ///         attesters (Rejected). Releases the reservation of what will not be minted. Never fails
-    ///         for the supply cap: the reward was reserved at createTask.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function finalize(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         TaskStatus status = task.status;
@@ -451,7 +395,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         }
         address trainer = task.trainer;
         uint256 bond = model.rules.trainerBond;
-        if (task.verdict == VERDICT_VALID) {
+        if (task.verdict == uint8(Verdict.Valid)) {
             uint256 reward = task.reward;
             // the fee stays reserved until claimAttesterRewards mints it
             _release(model, reward);
@@ -475,7 +419,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
             uint256 balanceBefore = stakeToken.balanceOf(address(this));
             uint256 slashed = stakeManager.slash(trainer, bond, address(this));
             uint256 proverShare = stakeToken.balanceOf(address(this)) - balanceBefore;
-            // the prover share is part of the slashed bond, a uint96
+            // bounded: StakeManager pays the prover part of `slashed` <= bond, a uint96 (SafeCast: ~70 gas)
             // forge-lint: disable-next-line(unsafe-typecast)
             task.proverShare = uint96(proverShare);
             emit TaskRejected(taskId, modelId, trainer, slashed, proverShare);
@@ -483,12 +427,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (lapsed) _releaseDisputeBond(taskId, treasury, model.rules.disputeBond);
     }
 
-    /// @notice Pays the attesters of a settled task once, split equally (rounding down): for a
-    ///         Finalized or Stale task `verifierFee / n` model tokens minted to each (dust unminted,
-    ///         the fee's reservation released); for a Rejected task `proverShare / n` stake tokens to
-    ///         each (dust to the treasury).
-    /// @param taskId the task
-    /// @param attesters the attesters of the standing verdict, as emitted (ascending)
+    /// @inheritdoc ITrainingRegistry
     function claimAttesterRewards(uint256 taskId, address[] calldata attesters) external nonReentrant {
         Task storage task = _tasks[taskId];
         TaskStatus status = task.status;
@@ -522,13 +461,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         }
     }
 
-    /// @notice Reopens a task whose trainer or verifiers ran out of time. Claimed past the commit
-    ///         deadline: the trainer's bond is slashed, the caller taking the prover share (the stake
-    ///         manager jails the trainer). Committed without an attestation batch past the
-    ///         verification deadline: the bond is unlocked (the verifiers may be the ones missing) but
-    ///         the trainer is barred from claiming this task again, so withholding a commitment
-    ///         needs fresh stake each round. Either way the task is Open again with no claimer.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function expire(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         TaskStatus status = task.status;
@@ -558,17 +491,14 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Admin
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Sets the address that receives forfeited dispute bonds and dust. Owner only.
-    /// @param newTreasury the new treasury, not zero
+    /// @inheritdoc ITrainingRegistry
     function setTreasury(address newTreasury) external onlyOwner {
         if (newTreasury == address(0)) revert ZeroAddress();
         emit TreasuryUpdated(treasury, newTreasury);
         treasury = newTreasury;
     }
 
-    /// @notice Sets the stake slashed from each overturned attester, within
-    ///         [1, MAX_VERIFIER_SLASH_AMOUNT]. Owner only.
-    /// @param newAmount the new amount in stake-token base units
+    /// @inheritdoc ITrainingRegistry
     function setVerifierSlashAmount(uint256 newAmount) external onlyOwner {
         _checkVerifierSlashAmount(newAmount);
         emit VerifierSlashAmountUpdated(verifierSlashAmount, newAmount);
@@ -579,9 +509,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Views
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice The sampled segments of a task whose seed is drawn (docs/protocol.md section 5).
-    /// @param taskId the task
-    /// @return indices `samples` segment indices in draw order, duplicates possible
+    /// @inheritdoc ITrainingRegistry
     function sampledSegments(uint256 taskId) external view returns (uint256[] memory) {
         Task storage task = _tasks[taskId];
         bytes32 seed = task.seed;
@@ -590,29 +518,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         return Sampling.sample(seed, task.root, rules.samples, task.steps / rules.segmentLength);
     }
 
-    /// @notice Samples for any seed, root and size: what off-chain tools cross-check against.
-    /// @param seed the challenge seed
-    /// @param root the committed root
-    /// @param samples q
-    /// @param segments S, at least 1
-    /// @return indices `samples` segment indices in draw order
-    function sampleSegments(bytes32 seed, bytes32 root, uint256 samples, uint256 segments)
-        external
-        pure
-        returns (uint256[] memory)
-    {
-        return Sampling.sample(seed, root, samples, segments);
-    }
-
-    /// @notice The leaf of segment `index` of a claimed task, for this chain, this registry and the
-    ///         task's trainer (docs/protocol.md section 1). Reverts while the task has no trainer.
-    /// @param taskId the task, whose current trainer the leaf binds
-    /// @param index the segment index i
-    /// @param ckptStart checkpoint hash of C_i
-    /// @param ckptEnd checkpoint hash of C_{i+1}
-    /// @param batchesHash H of the segment's batch hashes
-    /// @param lossesHash H of the segment's loss bits
-    /// @return leaf leaf_i
+    /// @inheritdoc ITrainingRegistry
     function segmentLeaf(
         uint256 taskId,
         uint256 index,
@@ -628,28 +534,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         );
     }
 
-    /// @notice Checks a segment proof against a positional segment tree (docs/protocol.md section 2).
-    /// @param root the tree root
-    /// @param segments S, the number of leaves
-    /// @param index the leaf position
-    /// @param leaf the leaf hash
-    /// @param proof sibling hashes, leaf level first, exactly depth(S) of them
-    /// @return valid true iff the proof is valid
-    function verifySegmentProof(bytes32 root, uint256 segments, uint256 index, bytes32 leaf, bytes32[] calldata proof)
-        external
-        pure
-        returns (bool)
-    {
-        return SegmentTree.verify(root, segments, index, leaf, proof);
-    }
-
-    /// @notice The EIP-712 digest a verifier signs (docs/protocol.md section 6).
-    /// @param taskId the task
-    /// @param root the committed root
-    /// @param seed the drawn seed
-    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
-    /// @param failingSegment the failing segment (FRAUD) or 0
-    /// @return digest H(0x19 || 0x01 || domainSeparator || structHash)
+    /// @inheritdoc ITrainingRegistry
     function attestationDigest(uint256 taskId, bytes32 root, bytes32 seed, uint8 verdict, uint256 failingSegment)
         public
         view
@@ -658,35 +543,31 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         return _hashTypedDataV4(keccak256(abi.encode(ATTESTATION_TYPEHASH, taskId, root, seed, verdict, failingSegment)));
     }
 
-    /// @notice The EIP-712 domain separator of attestations.
+    /// @inheritdoc ITrainingRegistry
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
 
-    /// @notice A registered model. Reverts for an unknown id.
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function getModel(uint256 modelId) external view returns (ModelView memory) {
         Model storage model = _models[modelId];
         if (model.owner == address(0)) revert UnknownModel(modelId);
         return ModelView(model.owner, model.token, model.specHash, model.datasetRoot, model.head, model.rules);
     }
 
-    /// @notice A registered model's rules. Reverts for an unknown id.
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function getRules(uint256 modelId) external view returns (Rules memory) {
         Model storage model = _models[modelId];
         if (model.owner == address(0)) revert UnknownModel(modelId);
         return model.rules;
     }
 
-    /// @notice Model tokens reserved for the unsettled tasks of a model (rewards and unpaid fees).
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function reservedSupply(uint256 modelId) external view returns (uint256) {
         return _models[modelId].reserved;
     }
 
-    /// @notice A task. Reverts for an unknown id. `attestersHash` reads 0 until a batch lands.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function getTask(uint256 taskId) external view returns (TaskView memory view_) {
         Task storage task = _tasks[taskId];
         if (task.status == TaskStatus.None) revert UnknownTask(taskId);
@@ -727,16 +608,16 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         SegmentLeaf calldata failingLeaf,
         bytes32[] calldata proof
     ) private view returns (address[] memory signers, bytes32 signersHash) {
-        if (verdict == VERDICT_FRAUD) {
+        if (verdict == uint8(Verdict.Fraud)) {
             _checkFailingLeaf(taskId, failingSegment, failingLeaf, proof);
-        } else if (verdict == VERDICT_VALID || verdict == VERDICT_UNAVAILABLE) {
+        } else if (verdict == uint8(Verdict.Valid) || verdict == uint8(Verdict.Unavailable)) {
             if (failingSegment != 0) revert NonZeroFailingSegment(failingSegment);
         } else {
             revert InvalidVerdict(verdict);
         }
         Task storage task = _tasks[taskId];
         Rules storage rules = _models[task.modelId].rules;
-        signers = _recoverSigners(
+        signers = Attestations.recoverSigners(
             attestationDigest(taskId, task.root, task.seed, verdict, failingSegment),
             signatures,
             committee ? rules.disputeQuorum : rules.quorum,
@@ -745,34 +626,6 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         stakeManager.requireActiveVerifiers(signers);
         assembly ("memory-safe") {
             signersHash := keccak256(add(signers, 0x20), shl(5, mload(signers)))
-        }
-    }
-
-    /// @dev Recovers exactly `count` signers of `digest` from 65-byte r || s || v signatures (low s,
-    ///      OZ ECDSA), strictly ascending, none of them the trainer.
-    function _recoverSigners(bytes32 digest, bytes calldata signatures, uint256 count, address trainer)
-        private
-        pure
-        returns (address[] memory signers)
-    {
-        if (signatures.length != count * 65) revert WrongSignatureCount(count, signatures.length / 65);
-        signers = new address[](count);
-        address previous;
-        for (uint256 i; i < count; ++i) {
-            bytes32 r;
-            bytes32 s;
-            uint8 v;
-            assembly ("memory-safe") {
-                let p := add(signatures.offset, mul(i, 65))
-                r := calldataload(p)
-                s := calldataload(add(p, 32))
-                v := byte(0, calldataload(add(p, 64)))
-            }
-            address signer = ECDSA.recover(digest, v, r, s);
-            if (signer <= previous) revert SignersNotAscending(previous, signer);
-            if (signer == trainer) revert TrainerCannotAttest(signer);
-            signers[i] = signer;
-            previous = signer;
         }
     }
 
@@ -836,22 +689,22 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint8 attested = task.verdict;
         task.status = TaskStatus.Resolved;
         // FRAUD and UNAVAILABLE both reject the work: between them the attested verdict stands
-        if ((verdict == VERDICT_VALID) == (attested == VERDICT_VALID)) {
+        if ((verdict == uint8(Verdict.Valid)) == (attested == uint8(Verdict.Valid))) {
             emit DisputeResolved(taskId, false, verdict, failingSegment, committee, 0);
             _releaseDisputeBond(taskId, treasury, bond);
             return;
         }
         task.verdict = verdict;
-        // FRAUD: a sampled segment < S <= steps; VALID: 0
+        // bounded: FRAUD proved a sampled segment, so < S <= steps, a uint64; VALID: 0
         // forge-lint: disable-next-line(unsafe-typecast)
         task.failingSegment = uint64(failingSegment);
         task.attestersHash = committeeHash;
-        // timestamps fit 40 bits
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         task.deadline = uint40(block.timestamp);
         address disputer = task.disputer;
         // who could not fetch a bundle cannot be proven wrong later (nor who could): no slash then
-        uint256 slashedTotal = verdict == VERDICT_UNAVAILABLE || attested == VERDICT_UNAVAILABLE
+        uint256 slashedTotal = verdict == uint8(Verdict.Unavailable) || attested == uint8(Verdict.Unavailable)
             ? 0
             : _slashAttesters(taskId, originalAttesters, disputer);
         emit DisputeResolved(taskId, true, verdict, failingSegment, committee, slashedTotal);
@@ -904,14 +757,14 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint256 reserved = model.reserved;
         uint256 headroom = MAX_MODEL_SUPPLY - IModelToken(model.token).totalSupply() - reserved;
         if (requested > headroom) revert RewardsExceedSupplyCap(modelId, requested, headroom);
-        // reserved + requested <= MAX_MODEL_SUPPLY
+        // bounded: requested <= headroom, so reserved + requested <= MAX_MODEL_SUPPLY, a uint96
         // forge-lint: disable-next-line(unsafe-typecast)
         model.reserved = uint96(reserved + requested);
     }
 
     /// @dev Releases a settled task's reservation of what will not be minted, or is minted now.
     function _release(Model storage model, uint256 amount) private {
-        // amount is part of what _reserve added, so it fits and does not underflow
+        // bounded: amount is part of what _reserve added, so it fits and does not underflow
         // forge-lint: disable-next-line(unsafe-typecast)
         if (amount != 0) model.reserved -= uint96(amount);
     }
