@@ -11,7 +11,7 @@
 // Operators: comparison flip (< <= > >= == !=), dropped check (`if (cond) revert` -> `if (false)`),
 // + <-> - (and += <-> -=), && <-> ||, a constant or literal changed by one. Mutants are drawn
 // deterministically from the seed: every mutant of the slashing and claim functions (StakeManager.slash,
-// ModelToken.claim/claimable, RevenueRouter.pay, TrainingRegistry.finalize/_slashAttesters), the rest
+// ModelToken.claim/claimable, RevenueRouter.pay, RegistrySettlement.finalize, RegistryDisputes._slashAttesters), the rest
 // weighted x3 towards the functions around them (unbonding, disputes, attester rewards, redemption).
 //
 // Per mutant, tests run in two phases with --fail-fast and without the gas-target tests:
@@ -93,6 +93,10 @@ const TESTS = {
     deep: 'test/{fuzz/RevenueRouter*,invariant/ModelToken*}',
   },
   'src/registry/TrainingRegistry.sol': REGISTRY_TESTS,
+  'src/registry/RegistryBase.sol': REGISTRY_TESTS,
+  'src/registry/RegistryDisputes.sol': REGISTRY_TESTS,
+  'src/registry/RegistrySettlement.sol': REGISTRY_TESTS,
+  'src/registry/Attestations.sol': REGISTRY_TESTS,
   'src/registry/SegmentTree.sol': REGISTRY_TESTS,
   'src/registry/Sampling.sol': REGISTRY_TESTS,
   'src/usage/UsageEscrow.sol': {
@@ -104,17 +108,17 @@ const TESTS = {
 /** The slashing and claim paths themselves: every one of their mutants is always included. */
 const ALWAYS = new Set([
   'StakeManager.slash', 'ModelToken.claim', 'ModelToken.claimable', 'RevenueRouter.pay',
-  'TrainingRegistry.finalize', 'TrainingRegistry._slashAttesters',
+  'RegistrySettlement.finalize', 'RegistryDisputes._slashAttesters',
 ]);
 
 /** Functions around those paths: drawn three times as often as the rest. */
 const EMPHASIS = new Set([
   'StakeManager.slash', 'StakeManager.requestUnbond', 'StakeManager.withdraw', 'StakeManager.lock',
   'StakeManager.unlock', 'ModelToken.claim', 'ModelToken.claimable', 'ModelToken._update',
-  'ModelToken.distribute', 'RevenueRouter.pay', 'RevenueRouter.split', 'TrainingRegistry.finalize',
-  'TrainingRegistry.resolveDispute', 'TrainingRegistry._resolve', 'TrainingRegistry._slashAttesters',
-  'TrainingRegistry.claimAttesterRewards', 'TrainingRegistry.expire', 'TrainingRegistry.dispute',
-  'TrainingRegistry._checkResolvable', 'TrainingRegistry._releaseDisputeBond', 'UsageEscrow.redeem',
+  'ModelToken.distribute', 'RevenueRouter.pay', 'RevenueRouter.split', 'RegistrySettlement.finalize',
+  'RegistryDisputes.resolveDispute', 'RegistryDisputes._resolve', 'RegistryDisputes._slashAttesters',
+  'RegistrySettlement.claimAttesterRewards', 'RegistrySettlement.expire', 'RegistryDisputes.dispute',
+  'RegistryDisputes._checkResolvable', 'RegistryBase._releaseDisputeBond', 'UsageEscrow.redeem',
   'UsageEscrow._redeemOne', 'UsageEscrow.withdraw',
 ]);
 

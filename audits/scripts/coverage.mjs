@@ -12,14 +12,14 @@ export const TARGETS = [
   { file: 'src/token/ModelToken.sol', fn: 'ModelToken.claimable', target: false },
   { file: 'src/revenue/RevenueRouter.sol', fn: 'RevenueRouter.pay', target: true },
   { file: 'src/revenue/RevenueRouter.sol', fn: 'RevenueRouter.split', target: false },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry.finalize', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry.resolveDispute', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry._checkResolvable', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry._resolve', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry._slashAttesters', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry._releaseDisputeBond', target: false },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry.expire', target: true },
-  { file: 'src/registry/TrainingRegistry.sol', fn: 'TrainingRegistry.claimAttesterRewards', target: false },
+  { file: 'src/registry/RegistrySettlement.sol', fn: 'RegistrySettlement.finalize', target: true },
+  { file: 'src/registry/RegistryDisputes.sol', fn: 'RegistryDisputes.resolveDispute', target: true },
+  { file: 'src/registry/RegistryDisputes.sol', fn: 'RegistryDisputes._checkResolvable', target: true },
+  { file: 'src/registry/RegistryDisputes.sol', fn: 'RegistryDisputes._resolve', target: true },
+  { file: 'src/registry/RegistryDisputes.sol', fn: 'RegistryDisputes._slashAttesters', target: true },
+  { file: 'src/registry/RegistryBase.sol', fn: 'RegistryBase._releaseDisputeBond', target: false },
+  { file: 'src/registry/RegistrySettlement.sol', fn: 'RegistrySettlement.expire', target: true },
+  { file: 'src/registry/RegistrySettlement.sol', fn: 'RegistrySettlement.claimAttesterRewards', target: false },
 ];
 
 export function parseLcov(text) {

@@ -1,4 +1,5 @@
-// Compiles every contract under src/ with the pinned npm solc into target/artifacts/:
+// Compiles every contract under src/, plus the devnet-only DEVNET_SOURCES, with the pinned npm solc
+// into target/artifacts/:
 // <Name>.abi, <Name>.bin and build-info.json (compiler, settings, keccak-256 of each bytecode).
 // Skips the work when sources, lock file and settings are unchanged; replaces the artifacts
 // directory in one rename so an interrupted build never leaves a mix of old and new files.
@@ -19,7 +20,10 @@ if (!solc.version().startsWith(settings.solc + '+')) {
 }
 
 const OUT = join(CONTRACTS, 'target', 'artifacts');
-const sources = listSolidity(join(CONTRACTS, 'src'));
+// Test contracts the Java devnet deploys (wrappers are generated from every artifact): never
+// production code, so they live under test/, but the devnet needs their ABI and bytecode.
+const DEVNET_SOURCES = ['test/utils/MockERC20.sol'];
+const sources = [...listSolidity(join(CONTRACTS, 'src')), ...DEVNET_SOURCES];
 if (sources.length === 0) fail('no .sol files under src/');
 const stamp = sha256(
   JSON.stringify(settings),

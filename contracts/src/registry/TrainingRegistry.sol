@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IModelToken} from "../interfaces/IModelToken.sol";
 import {IModelTokenFactory} from "../interfaces/IModelTokenFactory.sol";
 import {IRevenueRouter} from "../interfaces/IRevenueRouter.sol";
-import {IStakeManager} from "../interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "./ITrainingRegistry.sol";
+import {IStakeManager, ROLE_TRAINER} from "../interfaces/IStakeManager.sol";
+import {ITrainingRegistry} from "../interfaces/ITrainingRegistry.sol";
+import {RegistryBase} from "./RegistryBase.sol";
+import {RegistryDisputes} from "./RegistryDisputes.sol";
+import {RegistrySettlement} from "./RegistrySettlement.sol";
 import {Sampling} from "./Sampling.sol";
 import {SegmentTree} from "./SegmentTree.sol";
 
@@ -28,110 +24,12 @@ import {SegmentTree} from "./SegmentTree.sol";
 ///         cap when it is created, so settlement never fails for lack of supply.
 /// @dev Byte layouts are docs/protocol.md; functions, parameters, events, gas design and trust
 ///      assumptions are docs/contracts.md.
-contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, ReentrancyGuardTransient {
+///      Jobs: this contract (models, tasks, commitments, attestation batches, admin, views),
+///      RegistryDisputes, RegistrySettlement; storage and shared checks in RegistryBase;
+///      attestation hashing and signer recovery in the Attestations library; pure helpers in
+///      periphery/TrainingRegistryLens.
+contract TrainingRegistry is RegistryDisputes, RegistrySettlement {
     using SafeCast for uint256;
-    using SafeERC20 for IERC20;
-
-    // ---------------------------------------------------------------------------------------------
-    // Constants
-    // ---------------------------------------------------------------------------------------------
-
-    /// @notice EIP-712 type of an attestation (docs/protocol.md section 6).
-    bytes32 public constant ATTESTATION_TYPEHASH =
-        keccak256("Attestation(uint256 taskId,bytes32 root,bytes32 seed,uint8 verdict,uint256 failingSegment)");
-
-    uint8 public constant VERDICT_VALID = 1;
-    uint8 public constant VERDICT_FRAUD = 2;
-    /// @notice The bundle, or a sampled artifact of it, could not be fetched or did not match the
-    ///         commitment (docs/protocol.md section 6). Rejects the task like FRAUD.
-    uint8 public constant VERDICT_UNAVAILABLE = 3;
-    uint8 public constant MODE_EXACT = 0;
-    uint8 public constant MODE_TOLERANT = 1;
-    /// @notice Stake-manager roles.
-    uint8 public constant ROLE_TRAINER = 1;
-    uint8 public constant ROLE_VERIFIER = 2;
-
-    uint256 public constant MAX_SAMPLES = 64;
-    uint256 public constant MAX_QUORUM = 16;
-    uint256 public constant MAX_DISPUTE_QUORUM = 32;
-    uint256 public constant MAX_TOLERANCE_MICROS = 1_000_000;
-    uint256 public constant MIN_CHALLENGE_WINDOW = 1 minutes;
-    uint256 public constant MIN_VERIFY_TIMEOUT = 1 minutes;
-    uint256 public constant MAX_VERIFY_TIMEOUT = 30 days;
-    uint256 public constant MIN_TASK_DURATION = 1 minutes;
-    uint256 public constant MAX_TASK_DURATION = 365 days;
-    /// @notice Upper bound of `verifierSlashAmount`, in stake-token base units.
-    uint256 public constant MAX_VERIFIER_SLASH_AMOUNT = 1e27;
-    /// @notice A model token's supply cap (ModelToken.MAX_SUPPLY): supply plus reservations stay below it.
-    uint256 public constant MAX_MODEL_SUPPLY = type(uint96).max;
-
-    /// @dev Written to `attestersHash` at commit so the attestation batch rewrites a non-zero slot
-    ///      (5,000 gas instead of 22,100): the committer pays for the slot. Read as "no attesters".
-    bytes32 private constant NO_ATTESTERS = bytes32(uint256(1));
-
-    // ---------------------------------------------------------------------------------------------
-    // Storage
-    // ---------------------------------------------------------------------------------------------
-
-    /// @dev `reserved`: model tokens promised to unsettled tasks (rewards and unpaid fees); the
-    ///      registry is the token's only minter, so `totalSupply + reserved <= MAX_MODEL_SUPPLY` holds
-    ///      and every promised mint fits.
-    struct Model {
-        address owner;
-        address token;
-        uint96 reserved;
-        bytes32 specHash;
-        bytes32 datasetRoot;
-        bytes32 head;
-        Rules rules;
-    }
-
-    /// @dev Slot 0 holds all an attestation batch reads and writes besides root, seed and the
-    ///      attesters hash. `deadline`: commit deadline (Claimed), verification deadline (Committed),
-    ///      end of the challenge window (Attested and later).
-    struct Task {
-        uint32 modelId;
-        TaskStatus status;
-        uint8 verdict;
-        bool attesterRewardsPaid;
-        address trainer;
-        uint40 deadline;
-        // slot 1
-        uint64 steps;
-        uint40 duration;
-        uint64 seedBlock;
-        uint64 failingSegment;
-        // slot 2
-        uint96 reward;
-        uint96 verifierFee;
-        // slots 3..7
-        bytes32 parent;
-        bytes32 root;
-        bytes32 finalCheckpoint;
-        bytes32 seed;
-        bytes32 attestersHash;
-        // slot 8
-        address disputer;
-        uint96 proverShare;
-    }
-
-    IStakeManager public immutable stakeManager;
-    IERC20 public immutable stakeToken;
-    IModelTokenFactory public immutable tokenFactory;
-    address public immutable revenueRouter;
-    address public immutable paymentAsset;
-
-    /// @notice Receives forfeited dispute bonds and the dust of split prover shares.
-    address public treasury;
-    /// @notice Stake slashed from each original attester when the dispute committee overturns them.
-    uint256 public verifierSlashAmount;
-    uint256 public modelCount;
-    uint256 public taskCount;
-
-    mapping(uint256 modelId => Model) private _models;
-    mapping(uint256 taskId => Task) private _tasks;
-    /// @notice Trainers whose commitment of a task expired unverified; they may not claim it again.
-    mapping(uint256 taskId => mapping(address trainer => bool)) public barred;
 
     /// @param initialOwner the admin (Ownable2Step)
     /// @param stakeManager_ the stake manager; this registry must be its registry
@@ -148,37 +46,17 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         address paymentAsset_,
         address treasury_,
         uint256 verifierSlashAmount_
-    ) Ownable(initialOwner) EIP712("Proofmint TrainingRegistry", "1") {
-        if (
-            address(stakeManager_) == address(0) || address(tokenFactory_) == address(0)
-                || revenueRouter_ == address(0) || paymentAsset_ == address(0) || treasury_ == address(0)
-        ) revert ZeroAddress();
-        _checkVerifierSlashAmount(verifierSlashAmount_);
-        stakeManager = stakeManager_;
-        stakeToken = IERC20(stakeManager_.stakeToken());
-        tokenFactory = tokenFactory_;
-        revenueRouter = revenueRouter_;
-        paymentAsset = paymentAsset_;
-        treasury = treasury_;
-        verifierSlashAmount = verifierSlashAmount_;
-        emit TreasuryUpdated(address(0), treasury_);
-        emit VerifierSlashAmountUpdated(0, verifierSlashAmount_);
-    }
+    )
+        RegistryBase(
+            initialOwner, stakeManager_, tokenFactory_, revenueRouter_, paymentAsset_, treasury_, verifierSlashAmount_
+        )
+    {}
 
     // ---------------------------------------------------------------------------------------------
-    // Models and tasks
+    // Models, tasks, commitments and attestation batches
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Registers a model, creates its token (this registry mints) and mints `initialSupply`
-    ///         of it to the caller, who becomes the model owner.
-    /// @param specHash hash of the architecture, hyper-parameters, optimizer and reproducibility profile
-    /// @param datasetRoot Merkle root over the dataset shard hashes
-    /// @param initialHead checkpoint hash training starts from
-    /// @param rules verification rules, bounds-checked (docs/contracts.md)
-    /// @param name model token name
-    /// @param symbol model token symbol
-    /// @param initialSupply model tokens minted to the owner
-    /// @return modelId the new model's id, counting from 1
+    /// @inheritdoc ITrainingRegistry
     function registerModel(
         bytes32 specHash,
         bytes32 datasetRoot,
@@ -205,15 +83,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (initialSupply != 0) IModelToken(token).mint(msg.sender, initialSupply);
     }
 
-    /// @notice Posts a task: train `steps` steps from the model's current head. Model owner only.
-    ///         Reserves `reward + verifierFee` model tokens under the token's supply cap until the
-    ///         task settles, so its mints can never fail.
-    /// @param modelId the model
-    /// @param steps steps to train, a positive multiple of the model's segment length
-    /// @param reward model tokens minted to the trainer when the task finalizes VALID
-    /// @param verifierFee model tokens minted to the attesters, split equally, when it finalizes
-    /// @param duration seconds the trainer has from its claim to its commit
-    /// @return taskId the new task's id, counting from 1
+    /// @inheritdoc ITrainingRegistry
     function createTask(uint256 modelId, uint64 steps, uint256 reward, uint256 verifierFee, uint64 duration)
         external
         returns (uint256 taskId)
@@ -235,7 +105,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         task.modelId = modelId.toUint32();
         task.status = TaskStatus.Open;
         task.steps = steps;
-        // duration <= MAX_TASK_DURATION
+        // bounded: duration <= MAX_TASK_DURATION was checked above
         // forge-lint: disable-next-line(unsafe-typecast)
         task.duration = uint40(duration);
         task.reward = reward96;
@@ -244,16 +114,13 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         emit TaskCreated(taskId, modelId, parent, steps, reward, verifierFee, duration);
     }
 
-    /// @notice Claims an open task: the caller must be an active trainer not barred from this task;
-    ///         locks the model's trainer bond in the stake manager and starts the commit deadline
-    ///         (now + duration).
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function claimTask(uint256 taskId) external nonReentrant {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Open) revert WrongStatus(taskId, task.status);
         if (barred[taskId][msg.sender]) revert TrainerBarred(taskId, msg.sender);
         if (!stakeManager.isActive(msg.sender, ROLE_TRAINER)) revert NotActiveTrainer(msg.sender);
-        // timestamps fit 40 bits for 34,000 years
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 deadline = uint40(block.timestamp + task.duration);
         task.status = TaskStatus.Claimed;
@@ -265,15 +132,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         stakeManager.lock(msg.sender, bond);
     }
 
-    /// @notice Commits the proof-of-learning: the segment-tree root, the final checkpoint hash and
-    ///         where the artifacts are. Claimer only, until the commit deadline. The seed block is
-    ///         the next block (docs/protocol.md section 5); attestations are due by now + verifyTimeout.
-    ///         A root is not checked for uniqueness: every leaf binds this task and its trainer, so a
-    ///         root copied from another task opens no leaf here and can only end UNAVAILABLE.
-    /// @param taskId the task
-    /// @param root root of the segment tree (docs/protocol.md sections 1 and 2)
-    /// @param finalCheckpoint checkpoint hash after the last step, the model's next head
-    /// @param artifactLocator where verifiers fetch checkpoints and records (emitted, not stored)
+    /// @inheritdoc ITrainingRegistry
     function commit(uint256 taskId, bytes32 root, bytes32 finalCheckpoint, string calldata artifactLocator)
         external
     {
@@ -284,10 +143,10 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (root == 0 || finalCheckpoint == 0) revert EmptyCommitment();
         uint256 modelId = task.modelId;
         Rules storage rules = _models[modelId].rules;
-        // block numbers fit 64 bits
+        // bounded: block.number < 2^64 - 1 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint64 seedBlock = uint64(block.number + Sampling.SEED_DELAY);
-        // timestamps fit 40 bits
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 verifyDeadline = uint40(block.timestamp + rules.verifyTimeout);
         task.status = TaskStatus.Committed;
@@ -309,9 +168,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         );
     }
 
-    /// @notice Draws the challenge seed once the seed block is past. If its hash is no longer
-    ///         available (over 256 blocks ago) re-anchors to the next block instead; call again then.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function drawSeed(uint256 taskId) external {
         Task storage task = _tasks[taskId];
         if (task.status != TaskStatus.Committed) revert WrongStatus(taskId, task.status);
@@ -321,7 +178,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         bytes32 blockHash = blockhash(seedBlock);
         if (blockHash == 0) {
             uint256 newSeedBlock = block.number + Sampling.SEED_DELAY;
-            // block numbers fit 64 bits
+            // bounded: block.number < 2^64 - 1 (SafeCast would add ~70 gas on this hot path)
             // forge-lint: disable-next-line(unsafe-typecast)
             task.seedBlock = uint64(newSeedBlock);
             emit SeedReanchored(taskId, seedBlock, newSeedBlock);
@@ -332,20 +189,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         emit SeedDrawn(taskId, seed, seedBlock);
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Attestations and disputes
-    // ---------------------------------------------------------------------------------------------
-
-    /// @notice Submits the verdict of exactly `quorum` active verifiers, by verification deadline.
-    ///         VALID and UNAVAILABLE need `failingSegment == 0` (leaf and proof are ignored); FRAUD
-    ///         needs a sampled `failingSegment` and its leaf fields with a Merkle proof against the
-    ///         committed root. Starts the challenge window.
-    /// @param taskId the task
-    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
-    /// @param failingSegment the failing segment (FRAUD) or 0
-    /// @param signatures `quorum` signatures of 65 bytes (r || s || v), signers strictly ascending
-    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
-    /// @param proof the failing leaf's sibling hashes, leaf level first (FRAUD)
+    /// @inheritdoc ITrainingRegistry
     function submitAttestations(
         uint256 taskId,
         uint8 verdict,
@@ -360,215 +204,31 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         if (block.timestamp > task.deadline) revert DeadlinePassed(taskId, task.deadline);
         (address[] memory signers, bytes32 signersHash) =
             _checkBatch(taskId, false, verdict, failingSegment, signatures, failingLeaf, proof);
-        // timestamps fit 40 bits
+        // bounded: block.timestamp < 2^40 until the year 36812 (SafeCast would add ~70 gas on this hot path)
         // forge-lint: disable-next-line(unsafe-typecast)
         uint40 windowEnd = uint40(block.timestamp + _models[task.modelId].rules.challengeWindow);
         task.status = TaskStatus.Attested;
         task.verdict = verdict;
         task.deadline = windowEnd;
-        // a sampled segment is < S <= steps, a uint64
+        // bounded: _checkBatch proved a FRAUD segment sampled, so < S <= steps, a uint64
         // forge-lint: disable-next-line(unsafe-typecast)
-        if (verdict == VERDICT_FRAUD) task.failingSegment = uint64(failingSegment);
+        if (verdict == uint8(Verdict.Fraud)) task.failingSegment = uint64(failingSegment);
         task.attestersHash = signersHash;
         emit AttestationsSubmitted(taskId, verdict, failingSegment, windowEnd, signers);
-    }
-
-    /// @notice Disputes the attested verdict before the challenge window ends, posting the model's
-    ///         dispute bond in the stake token (approve it first). The committee has until the
-    ///         window's end plus another challenge window to resolve; after that the dispute lapses.
-    /// @param taskId the task
-    function dispute(uint256 taskId) external nonReentrant {
-        Task storage task = _tasks[taskId];
-        if (task.status != TaskStatus.Attested) revert WrongStatus(taskId, task.status);
-        uint256 windowEnd = task.deadline;
-        if (block.timestamp >= windowEnd) revert ChallengeWindowClosed(taskId, windowEnd);
-        Rules storage rules = _models[task.modelId].rules;
-        uint256 bond = rules.disputeBond;
-        task.status = TaskStatus.Disputed;
-        task.disputer = msg.sender;
-        // timestamps fit 64 bits
-        // forge-lint: disable-next-line(unsafe-typecast)
-        emit TaskDisputed(taskId, msg.sender, bond, uint64(windowEnd + rules.challengeWindow));
-        stakeToken.safeTransferFrom(msg.sender, address(this), bond);
-    }
-
-    /// @notice Records the dispute committee's verdict: `disputeQuorum` active verifiers over the same
-    ///         Attestation type. A verdict on the other side of VALID (VALID against FRAUD or
-    ///         UNAVAILABLE) overturns: it refunds the bond, replaces verdict and attesters, makes the
-    ///         task finalizable now and, when both verdicts are VALID or FRAUD (provable by replay),
-    ///         slashes every original attester `verifierSlashAmount` (the disputer is the prover);
-    ///         availability is not provable afterwards, so an overturn involving UNAVAILABLE slashes no
-    ///         attester. Otherwise (same side) the bond goes to the treasury and the task finalizes
-    ///         after the original window.
-    /// @param taskId the task
-    /// @param verdict the committee's verdict
-    /// @param failingSegment the committee's failing segment (FRAUD) or 0
-    /// @param signatures `disputeQuorum` signatures, signers strictly ascending
-    /// @param failingLeaf the failing segment's leaf fields (FRAUD)
-    /// @param proof the failing leaf's Merkle proof (FRAUD)
-    /// @param originalAttesters the attesters of the disputed batch, as in AttestationsSubmitted
-    function resolveDispute(
-        uint256 taskId,
-        uint8 verdict,
-        uint256 failingSegment,
-        bytes calldata signatures,
-        SegmentLeaf calldata failingLeaf,
-        bytes32[] calldata proof,
-        address[] calldata originalAttesters
-    ) external nonReentrant {
-        _checkResolvable(taskId, originalAttesters);
-        (address[] memory committee, bytes32 committeeHash) =
-            _checkBatch(taskId, true, verdict, failingSegment, signatures, failingLeaf, proof);
-        _resolve(taskId, verdict, failingSegment, committee, committeeHash, originalAttesters);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Settlement
-    // ---------------------------------------------------------------------------------------------
-
-    /// @notice Settles a task after its challenge window (or after a dispute lapsed unresolved,
-    ///         forfeiting the bond to the treasury). VALID: if the task's parent is still the model's
-    ///         head, mints the reward to the trainer and moves the head to the final checkpoint
-    ///         (Finalized), otherwise no reward (Stale); the bond is unlocked either way. FRAUD or
-    ///         UNAVAILABLE: slashes the trainer's bond, this registry taking the prover share for the
-    ///         attesters (Rejected). Releases the reservation of what will not be minted. Never fails
-    ///         for the supply cap: the reward was reserved at createTask.
-    /// @param taskId the task
-    function finalize(uint256 taskId) external nonReentrant {
-        Task storage task = _tasks[taskId];
-        TaskStatus status = task.status;
-        uint256 windowEnd = task.deadline;
-        uint256 modelId = task.modelId;
-        Model storage model = _models[modelId];
-        bool lapsed = status == TaskStatus.Disputed;
-        if (status == TaskStatus.Attested || status == TaskStatus.Resolved) {
-            if (block.timestamp < windowEnd) revert ChallengeWindowOpen(taskId, windowEnd);
-        } else if (lapsed) {
-            uint256 resolveBy = windowEnd + model.rules.challengeWindow;
-            if (block.timestamp < resolveBy) revert ChallengeWindowOpen(taskId, resolveBy);
-        } else {
-            revert WrongStatus(taskId, status);
-        }
-        address trainer = task.trainer;
-        uint256 bond = model.rules.trainerBond;
-        if (task.verdict == VERDICT_VALID) {
-            uint256 reward = task.reward;
-            // the fee stays reserved until claimAttesterRewards mints it
-            _release(model, reward);
-            bytes32 parent = task.parent;
-            bytes32 head = model.head;
-            if (parent == head) {
-                bytes32 newHead = task.finalCheckpoint;
-                task.status = TaskStatus.Finalized;
-                model.head = newHead;
-                emit TaskFinalized(taskId, modelId, trainer, parent, newHead, reward);
-                if (reward != 0) IModelToken(model.token).mint(trainer, reward);
-            } else {
-                task.status = TaskStatus.Stale;
-                emit TaskStale(taskId, modelId, trainer, parent, head);
-            }
-            stakeManager.unlock(trainer, bond);
-        } else {
-            // nothing of a rejected task is minted: neither reward nor fee
-            _release(model, uint256(task.reward) + task.verifierFee);
-            task.status = TaskStatus.Rejected;
-            uint256 balanceBefore = stakeToken.balanceOf(address(this));
-            uint256 slashed = stakeManager.slash(trainer, bond, address(this));
-            uint256 proverShare = stakeToken.balanceOf(address(this)) - balanceBefore;
-            // the prover share is part of the slashed bond, a uint96
-            // forge-lint: disable-next-line(unsafe-typecast)
-            task.proverShare = uint96(proverShare);
-            emit TaskRejected(taskId, modelId, trainer, slashed, proverShare);
-        }
-        if (lapsed) _releaseDisputeBond(taskId, treasury, model.rules.disputeBond);
-    }
-
-    /// @notice Pays the attesters of a settled task once, split equally (rounding down): for a
-    ///         Finalized or Stale task `verifierFee / n` model tokens minted to each (dust unminted,
-    ///         the fee's reservation released); for a Rejected task `proverShare / n` stake tokens to
-    ///         each (dust to the treasury).
-    /// @param taskId the task
-    /// @param attesters the attesters of the standing verdict, as emitted (ascending)
-    function claimAttesterRewards(uint256 taskId, address[] calldata attesters) external nonReentrant {
-        Task storage task = _tasks[taskId];
-        TaskStatus status = task.status;
-        if (status != TaskStatus.Finalized && status != TaskStatus.Stale && status != TaskStatus.Rejected) {
-            revert WrongStatus(taskId, status);
-        }
-        if (task.attesterRewardsPaid) revert RewardsAlreadyPaid(taskId);
-        if (keccak256(abi.encodePacked(attesters)) != task.attestersHash) revert AttestersMismatch(taskId);
-        task.attesterRewardsPaid = true;
-        uint256 n = attesters.length;
-        if (status == TaskStatus.Rejected) {
-            uint256 total = task.proverShare;
-            uint256 each = total / n;
-            emit AttesterRewardsPaid(taskId, address(stakeToken), each, n);
-            if (each != 0) {
-                for (uint256 i; i < n; ++i) {
-                    stakeToken.safeTransfer(attesters[i], each);
-                }
-            }
-            uint256 dust = total - each * n;
-            if (dust != 0) stakeToken.safeTransfer(treasury, dust);
-        } else {
-            IModelToken token = _releaseFee(task);
-            uint256 each = task.verifierFee / n;
-            emit AttesterRewardsPaid(taskId, address(token), each, n);
-            if (each != 0) {
-                for (uint256 i; i < n; ++i) {
-                    token.mint(attesters[i], each);
-                }
-            }
-        }
-    }
-
-    /// @notice Reopens a task whose trainer or verifiers ran out of time. Claimed past the commit
-    ///         deadline: the trainer's bond is slashed, the caller taking the prover share (the stake
-    ///         manager jails the trainer). Committed without an attestation batch past the
-    ///         verification deadline: the bond is unlocked (the verifiers may be the ones missing) but
-    ///         the trainer is barred from claiming this task again, so withholding a commitment
-    ///         needs fresh stake each round. Either way the task is Open again with no claimer.
-    /// @param taskId the task
-    function expire(uint256 taskId) external nonReentrant {
-        Task storage task = _tasks[taskId];
-        TaskStatus status = task.status;
-        if (status != TaskStatus.Claimed && status != TaskStatus.Committed) revert WrongStatus(taskId, status);
-        uint256 deadline = task.deadline;
-        if (block.timestamp <= deadline) revert NotExpired(taskId, deadline);
-        address trainer = task.trainer;
-        uint256 bond = _models[task.modelId].rules.trainerBond;
-        task.status = TaskStatus.Open;
-        task.trainer = address(0);
-        task.deadline = 0;
-        if (status == TaskStatus.Claimed) {
-            uint256 slashed = stakeManager.slash(trainer, bond, msg.sender);
-            emit TaskExpired(taskId, trainer, msg.sender, false, slashed);
-        } else {
-            barred[taskId][trainer] = true;
-            task.seedBlock = 0;
-            task.root = 0;
-            task.finalCheckpoint = 0;
-            task.seed = 0;
-            emit TaskExpired(taskId, trainer, msg.sender, true, 0);
-            stakeManager.unlock(trainer, bond);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------
     // Admin
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice Sets the address that receives forfeited dispute bonds and dust. Owner only.
-    /// @param newTreasury the new treasury, not zero
+    /// @inheritdoc ITrainingRegistry
     function setTreasury(address newTreasury) external onlyOwner {
         if (newTreasury == address(0)) revert ZeroAddress();
         emit TreasuryUpdated(treasury, newTreasury);
         treasury = newTreasury;
     }
 
-    /// @notice Sets the stake slashed from each overturned attester, within
-    ///         [1, MAX_VERIFIER_SLASH_AMOUNT]. Owner only.
-    /// @param newAmount the new amount in stake-token base units
+    /// @inheritdoc ITrainingRegistry
     function setVerifierSlashAmount(uint256 newAmount) external onlyOwner {
         _checkVerifierSlashAmount(newAmount);
         emit VerifierSlashAmountUpdated(verifierSlashAmount, newAmount);
@@ -579,9 +239,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // Views
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice The sampled segments of a task whose seed is drawn (docs/protocol.md section 5).
-    /// @param taskId the task
-    /// @return indices `samples` segment indices in draw order, duplicates possible
+    /// @inheritdoc ITrainingRegistry
     function sampledSegments(uint256 taskId) external view returns (uint256[] memory) {
         Task storage task = _tasks[taskId];
         bytes32 seed = task.seed;
@@ -590,29 +248,7 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         return Sampling.sample(seed, task.root, rules.samples, task.steps / rules.segmentLength);
     }
 
-    /// @notice Samples for any seed, root and size: what off-chain tools cross-check against.
-    /// @param seed the challenge seed
-    /// @param root the committed root
-    /// @param samples q
-    /// @param segments S, at least 1
-    /// @return indices `samples` segment indices in draw order
-    function sampleSegments(bytes32 seed, bytes32 root, uint256 samples, uint256 segments)
-        external
-        pure
-        returns (uint256[] memory)
-    {
-        return Sampling.sample(seed, root, samples, segments);
-    }
-
-    /// @notice The leaf of segment `index` of a claimed task, for this chain, this registry and the
-    ///         task's trainer (docs/protocol.md section 1). Reverts while the task has no trainer.
-    /// @param taskId the task, whose current trainer the leaf binds
-    /// @param index the segment index i
-    /// @param ckptStart checkpoint hash of C_i
-    /// @param ckptEnd checkpoint hash of C_{i+1}
-    /// @param batchesHash H of the segment's batch hashes
-    /// @param lossesHash H of the segment's loss bits
-    /// @return leaf leaf_i
+    /// @inheritdoc ITrainingRegistry
     function segmentLeaf(
         uint256 taskId,
         uint256 index,
@@ -628,65 +264,31 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         );
     }
 
-    /// @notice Checks a segment proof against a positional segment tree (docs/protocol.md section 2).
-    /// @param root the tree root
-    /// @param segments S, the number of leaves
-    /// @param index the leaf position
-    /// @param leaf the leaf hash
-    /// @param proof sibling hashes, leaf level first, exactly depth(S) of them
-    /// @return valid true iff the proof is valid
-    function verifySegmentProof(bytes32 root, uint256 segments, uint256 index, bytes32 leaf, bytes32[] calldata proof)
-        external
-        pure
-        returns (bool)
-    {
-        return SegmentTree.verify(root, segments, index, leaf, proof);
-    }
-
-    /// @notice The EIP-712 digest a verifier signs (docs/protocol.md section 6).
-    /// @param taskId the task
-    /// @param root the committed root
-    /// @param seed the drawn seed
-    /// @param verdict 1 = VALID, 2 = FRAUD, 3 = UNAVAILABLE
-    /// @param failingSegment the failing segment (FRAUD) or 0
-    /// @return digest H(0x19 || 0x01 || domainSeparator || structHash)
-    function attestationDigest(uint256 taskId, bytes32 root, bytes32 seed, uint8 verdict, uint256 failingSegment)
-        public
-        view
-        returns (bytes32)
-    {
-        return _hashTypedDataV4(keccak256(abi.encode(ATTESTATION_TYPEHASH, taskId, root, seed, verdict, failingSegment)));
-    }
-
-    /// @notice The EIP-712 domain separator of attestations.
+    /// @inheritdoc ITrainingRegistry
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
 
-    /// @notice A registered model. Reverts for an unknown id.
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function getModel(uint256 modelId) external view returns (ModelView memory) {
         Model storage model = _models[modelId];
         if (model.owner == address(0)) revert UnknownModel(modelId);
         return ModelView(model.owner, model.token, model.specHash, model.datasetRoot, model.head, model.rules);
     }
 
-    /// @notice A registered model's rules. Reverts for an unknown id.
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function getRules(uint256 modelId) external view returns (Rules memory) {
         Model storage model = _models[modelId];
         if (model.owner == address(0)) revert UnknownModel(modelId);
         return model.rules;
     }
 
-    /// @notice Model tokens reserved for the unsettled tasks of a model (rewards and unpaid fees).
-    /// @param modelId the model
+    /// @inheritdoc ITrainingRegistry
     function reservedSupply(uint256 modelId) external view returns (uint256) {
         return _models[modelId].reserved;
     }
 
-    /// @notice A task. Reverts for an unknown id. `attestersHash` reads 0 until a batch lands.
-    /// @param taskId the task
+    /// @inheritdoc ITrainingRegistry
     function getTask(uint256 taskId) external view returns (TaskView memory view_) {
         Task storage task = _tasks[taskId];
         if (task.status == TaskStatus.None) revert UnknownTask(taskId);
@@ -715,165 +317,6 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
     // ---------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------
-
-    /// @dev Checks a verdict and the signatures over it (`quorum` of them, or `disputeQuorum` for a
-    ///      dispute resolution); returns the signers and their hash keccak256(abi.encodePacked(signers)).
-    function _checkBatch(
-        uint256 taskId,
-        bool committee,
-        uint8 verdict,
-        uint256 failingSegment,
-        bytes calldata signatures,
-        SegmentLeaf calldata failingLeaf,
-        bytes32[] calldata proof
-    ) private view returns (address[] memory signers, bytes32 signersHash) {
-        if (verdict == VERDICT_FRAUD) {
-            _checkFailingLeaf(taskId, failingSegment, failingLeaf, proof);
-        } else if (verdict == VERDICT_VALID || verdict == VERDICT_UNAVAILABLE) {
-            if (failingSegment != 0) revert NonZeroFailingSegment(failingSegment);
-        } else {
-            revert InvalidVerdict(verdict);
-        }
-        Task storage task = _tasks[taskId];
-        Rules storage rules = _models[task.modelId].rules;
-        signers = _recoverSigners(
-            attestationDigest(taskId, task.root, task.seed, verdict, failingSegment),
-            signatures,
-            committee ? rules.disputeQuorum : rules.quorum,
-            task.trainer
-        );
-        stakeManager.requireActiveVerifiers(signers);
-        assembly ("memory-safe") {
-            signersHash := keccak256(add(signers, 0x20), shl(5, mload(signers)))
-        }
-    }
-
-    /// @dev Recovers exactly `count` signers of `digest` from 65-byte r || s || v signatures (low s,
-    ///      OZ ECDSA), strictly ascending, none of them the trainer.
-    function _recoverSigners(bytes32 digest, bytes calldata signatures, uint256 count, address trainer)
-        private
-        pure
-        returns (address[] memory signers)
-    {
-        if (signatures.length != count * 65) revert WrongSignatureCount(count, signatures.length / 65);
-        signers = new address[](count);
-        address previous;
-        for (uint256 i; i < count; ++i) {
-            bytes32 r;
-            bytes32 s;
-            uint8 v;
-            assembly ("memory-safe") {
-                let p := add(signatures.offset, mul(i, 65))
-                r := calldataload(p)
-                s := calldataload(add(p, 32))
-                v := byte(0, calldataload(add(p, 64)))
-            }
-            address signer = ECDSA.recover(digest, v, r, s);
-            if (signer <= previous) revert SignersNotAscending(previous, signer);
-            if (signer == trainer) revert TrainerCannotAttest(signer);
-            signers[i] = signer;
-            previous = signer;
-        }
-    }
-
-    /// @dev A dispute can be resolved: Disputed, before its deadline, with the original attesters.
-    function _checkResolvable(uint256 taskId, address[] calldata originalAttesters) private view {
-        Task storage task = _tasks[taskId];
-        if (task.status != TaskStatus.Disputed) revert WrongStatus(taskId, task.status);
-        uint256 resolveBy = uint256(task.deadline) + _models[task.modelId].rules.challengeWindow;
-        if (block.timestamp >= resolveBy) revert DisputeLapsed(taskId, resolveBy);
-        if (keccak256(abi.encodePacked(originalAttesters)) != task.attestersHash) revert AttestersMismatch(taskId);
-    }
-
-    /// @dev FRAUD: the failing segment must be sampled and its leaf proven against the root.
-    function _checkFailingLeaf(
-        uint256 taskId,
-        uint256 failingSegment,
-        SegmentLeaf calldata leaf,
-        bytes32[] calldata proof
-    ) private view {
-        Task storage task = _tasks[taskId];
-        Rules storage rules = _models[task.modelId].rules;
-        uint256 segments = task.steps / rules.segmentLength;
-        if (!Sampling.isSampled(task.seed, task.root, rules.samples, segments, failingSegment)) {
-            revert SegmentNotSampled(failingSegment);
-        }
-        bytes32 leafHash = _leafHash(taskId, task.trainer, failingSegment, leaf);
-        if (!SegmentTree.verify(task.root, segments, failingSegment, leafHash, proof)) {
-            revert InvalidSegmentProof(failingSegment);
-        }
-    }
-
-    function _leafHash(uint256 taskId, address trainer, uint256 index, SegmentLeaf calldata leaf)
-        private
-        view
-        returns (bytes32)
-    {
-        return SegmentTree.leafHash(
-            block.chainid,
-            address(this),
-            taskId,
-            trainer,
-            index,
-            leaf.ckptStart,
-            leaf.ckptEnd,
-            leaf.batchesHash,
-            leaf.lossesHash
-        );
-    }
-
-    /// @dev Applies a checked committee verdict (see resolveDispute).
-    function _resolve(
-        uint256 taskId,
-        uint8 verdict,
-        uint256 failingSegment,
-        address[] memory committee,
-        bytes32 committeeHash,
-        address[] calldata originalAttesters
-    ) private {
-        Task storage task = _tasks[taskId];
-        uint256 bond = _models[task.modelId].rules.disputeBond;
-        uint8 attested = task.verdict;
-        task.status = TaskStatus.Resolved;
-        // FRAUD and UNAVAILABLE both reject the work: between them the attested verdict stands
-        if ((verdict == VERDICT_VALID) == (attested == VERDICT_VALID)) {
-            emit DisputeResolved(taskId, false, verdict, failingSegment, committee, 0);
-            _releaseDisputeBond(taskId, treasury, bond);
-            return;
-        }
-        task.verdict = verdict;
-        // FRAUD: a sampled segment < S <= steps; VALID: 0
-        // forge-lint: disable-next-line(unsafe-typecast)
-        task.failingSegment = uint64(failingSegment);
-        task.attestersHash = committeeHash;
-        // timestamps fit 40 bits
-        // forge-lint: disable-next-line(unsafe-typecast)
-        task.deadline = uint40(block.timestamp);
-        address disputer = task.disputer;
-        // who could not fetch a bundle cannot be proven wrong later (nor who could): no slash then
-        uint256 slashedTotal = verdict == VERDICT_UNAVAILABLE || attested == VERDICT_UNAVAILABLE
-            ? 0
-            : _slashAttesters(taskId, originalAttesters, disputer);
-        emit DisputeResolved(taskId, true, verdict, failingSegment, committee, slashedTotal);
-        _releaseDisputeBond(taskId, disputer, bond);
-    }
-
-    function _slashAttesters(uint256 taskId, address[] calldata attesters, address prover)
-        private
-        returns (uint256 slashedTotal)
-    {
-        uint256 amount = verifierSlashAmount;
-        for (uint256 i; i < attesters.length; ++i) {
-            uint256 slashed = stakeManager.slash(attesters[i], amount, prover);
-            slashedTotal += slashed;
-            emit VerifierSlashed(taskId, attesters[i], prover, slashed);
-        }
-    }
-
-    function _releaseDisputeBond(uint256 taskId, address to, uint256 amount) private {
-        emit DisputeBondReleased(taskId, to, amount);
-        stakeToken.safeTransfer(to, amount);
-    }
 
     function _checkRules(Rules calldata rules) private view {
         if (rules.segmentLength == 0) revert SegmentLengthOutOfBounds(rules.segmentLength);
@@ -904,26 +347,8 @@ contract TrainingRegistry is ITrainingRegistry, Ownable2Step, EIP712, Reentrancy
         uint256 reserved = model.reserved;
         uint256 headroom = MAX_MODEL_SUPPLY - IModelToken(model.token).totalSupply() - reserved;
         if (requested > headroom) revert RewardsExceedSupplyCap(modelId, requested, headroom);
-        // reserved + requested <= MAX_MODEL_SUPPLY
+        // bounded: requested <= headroom, so reserved + requested <= MAX_MODEL_SUPPLY, a uint96
         // forge-lint: disable-next-line(unsafe-typecast)
         model.reserved = uint96(reserved + requested);
-    }
-
-    /// @dev Releases a settled task's reservation of what will not be minted, or is minted now.
-    function _release(Model storage model, uint256 amount) private {
-        // amount is part of what _reserve added, so it fits and does not underflow
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (amount != 0) model.reserved -= uint96(amount);
-    }
-
-    /// @dev Releases the reservation of a VALID task's fee, which is minted now; returns the token.
-    function _releaseFee(Task storage task) private returns (IModelToken) {
-        Model storage model = _models[task.modelId];
-        _release(model, task.verifierFee);
-        return IModelToken(model.token);
-    }
-
-    function _checkVerifierSlashAmount(uint256 amount) private pure {
-        if (amount == 0 || amount > MAX_VERIFIER_SLASH_AMOUNT) revert VerifierSlashAmountOutOfBounds(amount);
     }
 }

@@ -10,7 +10,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IRevenueRouter} from "../interfaces/IRevenueRouter.sol";
-import {IUsageEscrow} from "./IUsageEscrow.sol";
+import {IUsageEscrow} from "../interfaces/IUsageEscrow.sol";
 
 /// @title UsageEscrow
 /// @notice Prepaid deposits per (user, model token) and cumulative EIP-712 vouchers, redeemed in

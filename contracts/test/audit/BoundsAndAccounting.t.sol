@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IModelToken} from "../../src/interfaces/IModelToken.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
 import {UsageEscrow} from "../../src/usage/UsageEscrow.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
@@ -40,8 +40,8 @@ contract BoundsAndAccountingAuditTest is RegistryFixture {
         vm.assertEq(registry.MIN_TASK_DURATION(), 60, "MIN_TASK_DURATION");
         vm.assertEq(registry.MAX_TASK_DURATION(), 365 days, "MAX_TASK_DURATION");
         vm.assertEq(registry.MAX_VERIFIER_SLASH_AMOUNT(), 1e27, "MAX_VERIFIER_SLASH_AMOUNT");
-        vm.assertEq(uint256(registry.VERDICT_VALID()), 1, "VERDICT_VALID");
-        vm.assertEq(uint256(registry.VERDICT_FRAUD()), 2, "VERDICT_FRAUD");
+        vm.assertEq(uint256(ITrainingRegistry.Verdict.Valid), 1, "Verdict.Valid");
+        vm.assertEq(uint256(ITrainingRegistry.Verdict.Fraud), 2, "Verdict.Fraud");
         vm.assertEq(uint256(registry.MODE_EXACT()), 0, "MODE_EXACT");
         vm.assertEq(uint256(registry.MODE_TOLERANT()), 1, "MODE_TOLERANT");
         // UsageEscrow

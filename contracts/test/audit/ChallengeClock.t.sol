@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
 /// @notice Audit: challenge-clock gaming. Every deadline of the task life cycle is probed at its

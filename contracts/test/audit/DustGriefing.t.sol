@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrowTestBase} from "../utils/UsageEscrowTestBase.sol";
 
 /// @notice Audit: griefing with dust and gas. Many tiny payments, vouchers, deposits and token

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IModelToken} from "../../src/interfaces/IModelToken.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
 /// @notice AUDIT FINDINGS (audits/findings.md). Each test states the security property the

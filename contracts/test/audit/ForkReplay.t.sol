@@ -3,8 +3,8 @@ pragma solidity 0.8.28;
 
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 import {UsageEscrowTestBase} from "../utils/UsageEscrowTestBase.sol";
 

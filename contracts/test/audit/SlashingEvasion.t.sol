@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
 /// @notice Audit: slashing evasion by unbonding. Stake that backs a task (the trainer's bond) or an

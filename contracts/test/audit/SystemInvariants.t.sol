@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {ROLE_TRAINER} from "../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
 import {UsageEscrow} from "../../src/usage/UsageEscrow.sol";
 import {TaskStatusLib, TrainingRegistryHandler} from "../invariant/handlers/TrainingRegistryHandler.sol";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../utils/MockERC20.sol";
 import {TestBase} from "../utils/TestBase.sol";
 
 contract MockERC20FuzzTest is TestBase {

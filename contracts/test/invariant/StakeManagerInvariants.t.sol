@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../utils/MockERC20.sol";
 import {StakeManager} from "../../src/staking/StakeManager.sol";
 import {InvariantBase} from "../utils/InvariantBase.sol";
 import {StakeManagerHandler} from "./handlers/StakeManagerHandler.sol";

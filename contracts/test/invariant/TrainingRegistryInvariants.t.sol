@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IModelToken} from "../../src/interfaces/IModelToken.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 import {InvariantBase} from "../utils/InvariantBase.sol";
 import {TaskStatusLib, TrainingRegistryHandler} from "./handlers/TrainingRegistryHandler.sol";

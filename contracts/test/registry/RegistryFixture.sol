@@ -2,8 +2,8 @@
 pragma solidity 0.8.28;
 
 import {ROLE_TRAINER, ROLE_VERIFIER} from "../../src/interfaces/IStakeManager.sol";
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {MockERC20} from "../utils/MockERC20.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {SegmentTree} from "../../src/registry/SegmentTree.sol";
 import {TrainingRegistry} from "../../src/registry/TrainingRegistry.sol";
 import {RevenueRouter} from "../../src/revenue/RevenueRouter.sol";
@@ -31,9 +31,9 @@ abstract contract RegistryFixture is TestBase {
     uint64 internal constant DURATION = 1 days;
     uint256 internal constant REWARD = 500e18;
     uint256 internal constant VERIFIER_FEE = 30e18;
-    uint8 internal constant VALID = 1;
-    uint8 internal constant FRAUD = 2;
-    uint8 internal constant UNAVAILABLE = 3;
+    uint8 internal constant VALID = uint8(ITrainingRegistry.Verdict.Valid);
+    uint8 internal constant FRAUD = uint8(ITrainingRegistry.Verdict.Fraud);
+    uint8 internal constant UNAVAILABLE = uint8(ITrainingRegistry.Verdict.Unavailable);
 
     MockERC20 internal stakeToken;
     MockERC20 internal usd;

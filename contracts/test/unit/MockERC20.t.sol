@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../utils/MockERC20.sol";
 import {TestBase} from "../utils/TestBase.sol";
 
 contract MockERC20Test is TestBase {

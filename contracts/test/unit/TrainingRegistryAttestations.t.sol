@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
 /// @notice submitAttestations: verdict checks, the failing leaf's proof, signature checks, and the
@@ -59,7 +59,7 @@ contract TrainingRegistryAttestationsTest is RegistryFixture {
         vm.assertEq(uint256(t.status), uint256(ITrainingRegistry.TaskStatus.Attested), "status");
         vm.assertEq(uint256(t.verdict), UNAVAILABLE, "verdict");
         vm.assertEq(uint256(t.failingSegment), 0, "no segment");
-        vm.assertEq(registry.VERDICT_UNAVAILABLE(), UNAVAILABLE, "constant");
+        vm.assertEq(uint8(ITrainingRegistry.Verdict.Unavailable), UNAVAILABLE, "enum value");
     }
 
     function test_submitAttestations_revertsOnUnavailableWithFailingSegment() public {

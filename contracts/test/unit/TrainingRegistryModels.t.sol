@@ -5,7 +5,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IModelToken} from "../../src/interfaces/IModelToken.sol";
 import {IModelTokenFactory} from "../../src/interfaces/IModelTokenFactory.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {TrainingRegistry} from "../../src/registry/TrainingRegistry.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";

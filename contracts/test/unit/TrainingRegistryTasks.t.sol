@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IStakeManager, ROLE_VERIFIER} from "../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
 import {Sampling} from "../../src/registry/Sampling.sol";
 import {RegistryFixture} from "../registry/RegistryFixture.sol";
 
@@ -340,9 +340,5 @@ contract TrainingRegistryTasksTest is RegistryFixture {
             )
         );
         registry.expire(taskId);
-    }
-
-    function test_roleConstants_matchStakeManager() public view {
-        vm.assertEq(uint256(registry.ROLE_VERIFIER()), uint256(ROLE_VERIFIER), "verifier role");
     }
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {ITrainingRegistry} from "../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../src/interfaces/ITrainingRegistry.sol";
+import {TrainingRegistryLens} from "../../src/periphery/TrainingRegistryLens.sol";
 import {SegmentTree} from "../../src/registry/SegmentTree.sol";
 import {TrainingRegistry} from "../../src/registry/TrainingRegistry.sol";
 import {RevenueRouter} from "../../src/revenue/RevenueRouter.sol";
@@ -19,6 +20,13 @@ contract TrainingRegistryViewsTest is RegistryFixture {
     address internal constant VECTOR_TRAINER = 0x70997970C51812dc3A010C7d01b50e0d17dc79C8;
     bytes32 internal constant VECTOR_ROOT = 0xc78bab699d1ded9026159a625d716b93e2fdc862124f6b7d59651b394c68a08f;
     bytes32 internal constant VECTOR_SEED = 0xceb107f74df4e27ccb1a89b46cac15bf4a725b68b6197fcd29a1324620f65c8e;
+
+    TrainingRegistryLens internal lens;
+
+    function setUp() public override {
+        super.setUp();
+        lens = new TrainingRegistryLens();
+    }
 
     // ------------------------------------------------------------------------------ vectors
 
@@ -55,16 +63,16 @@ contract TrainingRegistryViewsTest is RegistryFixture {
         vm.assertEq(SegmentTreeBuilder.root(leaves), VECTOR_ROOT, "root");
 
         bytes32[] memory proof = _vectorProof();
-        vm.assertTrue(registry.verifySegmentProof(VECTOR_ROOT, 5, 3, leaves[3], proof), "proof of segment 3");
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 5, 2, leaves[3], proof), "at index 2");
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 5, 3, leaves[2], proof), "for leaf 2");
+        vm.assertTrue(lens.verifySegmentProof(VECTOR_ROOT, 5, 3, leaves[3], proof), "proof of segment 3");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 5, 2, leaves[3], proof), "at index 2");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 5, 3, leaves[2], proof), "for leaf 2");
     }
 
     function test_vectors_seedAndSamples() public view {
         bytes32 blockHash = keccak256("proofmint.vectors.block");
         vm.assertEq(blockHash, 0x875e5cf294e46cbf218f8f79045cabc8896add74636737c7d1b36d3ba48eb59c, "blockHash");
         vm.assertEq(keccak256(abi.encode(blockHash, uint256(1), VECTOR_ROOT)), VECTOR_SEED, "seed");
-        uint256[] memory samples = registry.sampleSegments(VECTOR_SEED, VECTOR_ROOT, 4, 5);
+        uint256[] memory samples = lens.sampleSegments(VECTOR_SEED, VECTOR_ROOT, 4, 5);
         vm.assertEq(samples.length, 4, "q");
         vm.assertEq(samples[0], 3, "sample 0");
         vm.assertEq(samples[1], 1, "sample 1");
@@ -232,18 +240,18 @@ contract TrainingRegistryViewsTest is RegistryFixture {
 
     function test_verifySegmentProof_singleSegmentRootIsTheLeaf() public view {
         bytes32 leaf = keccak256("only");
-        vm.assertTrue(registry.verifySegmentProof(leaf, 1, 0, leaf, new bytes32[](0)), "depth 0");
-        vm.assertFalse(registry.verifySegmentProof(leaf, 1, 1, leaf, new bytes32[](0)), "index >= S");
-        vm.assertFalse(registry.verifySegmentProof(leaf, 1, 0, leaf, new bytes32[](1)), "extra element");
+        vm.assertTrue(lens.verifySegmentProof(leaf, 1, 0, leaf, new bytes32[](0)), "depth 0");
+        vm.assertFalse(lens.verifySegmentProof(leaf, 1, 1, leaf, new bytes32[](0)), "index >= S");
+        vm.assertFalse(lens.verifySegmentProof(leaf, 1, 0, leaf, new bytes32[](1)), "extra element");
     }
 
     function test_verifySegmentProof_rejectsPaddingIndexAndZeroSegments() public view {
         bytes32[] memory leaves = _vectorLeaves();
         bytes32[] memory proof = _vectorProof();
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 5, 7, leaves[3], proof), "padding position");
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 3, 3, leaves[3], proof), "index >= S");
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 16, 3, leaves[3], proof), "S of another depth");
-        vm.assertFalse(registry.verifySegmentProof(VECTOR_ROOT, 0, 0, leaves[3], proof), "no segments");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 5, 7, leaves[3], proof), "padding position");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 3, 3, leaves[3], proof), "index >= S");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 16, 3, leaves[3], proof), "S of another depth");
+        vm.assertFalse(lens.verifySegmentProof(VECTOR_ROOT, 0, 0, leaves[3], proof), "no segments");
     }
 
     // ------------------------------------------------------------------------------ attestationDigest

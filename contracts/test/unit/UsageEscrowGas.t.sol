@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrowTestBase} from "../utils/UsageEscrowTestBase.sol";
 
 /// @notice Gas of redeem for batches of 1, 10 and 50 vouchers of distinct users, each measured

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {IRevenueRouter} from "../../src/interfaces/IRevenueRouter.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrowRedeemTestBase} from "../utils/UsageEscrowRedeemTestBase.sol";
 
 /// @notice redeem: what a voucher pays: into the router split, the difference to the last one,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrow} from "../../src/usage/UsageEscrow.sol";
 import {Erc1271Wallet} from "../utils/Erc1271Wallet.sol";
 import {UsageEscrowRedeemTestBase} from "../utils/UsageEscrowRedeemTestBase.sol";

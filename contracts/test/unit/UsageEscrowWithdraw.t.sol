@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrow} from "../../src/usage/UsageEscrow.sol";
 import {ReentrantERC20} from "../utils/ReentrantERC20.sol";
 import {UsageEscrowTestBase} from "../utils/UsageEscrowTestBase.sol";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
+import {MockERC20} from "./MockERC20.sol";
 import {RevenueRouter} from "../../src/revenue/RevenueRouter.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
 import {ModelTokenFactory} from "../../src/token/ModelTokenFactory.sol";

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../src/devnet/MockERC20.sol";
+import {MockERC20} from "./MockERC20.sol";
 import {ModelToken} from "../../src/token/ModelToken.sol";
-import {IUsageEscrow} from "../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrow} from "../../src/usage/UsageEscrow.sol";
 import {RevenueRouterTestBase} from "./RevenueRouterTestBase.sol";
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../../utils/MockERC20.sol";
 import {ROLE_TRAINER} from "../../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../../src/interfaces/ITrainingRegistry.sol";
 import {TrainingRegistry} from "../../../src/registry/TrainingRegistry.sol";
 import {RevenueRouter} from "../../../src/revenue/RevenueRouter.sol";
 import {StakeManager} from "../../../src/staking/StakeManager.sol";
 import {ModelToken} from "../../../src/token/ModelToken.sol";
-import {IUsageEscrow} from "../../../src/usage/IUsageEscrow.sol";
+import {IUsageEscrow} from "../../../src/interfaces/IUsageEscrow.sol";
 import {UsageEscrow} from "../../../src/usage/UsageEscrow.sol";
 import {TrainingRegistryHandler} from "../../invariant/handlers/TrainingRegistryHandler.sol";
 

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {ROLE_TRAINER, ROLE_VERIFIER} from "../../../src/interfaces/IStakeManager.sol";
-import {MockERC20} from "../../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../../utils/MockERC20.sol";
 import {StakeManager} from "../../../src/staking/StakeManager.sol";
 import {Vm} from "../../utils/Vm.sol";
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.28;
 
-import {MockERC20} from "../../../src/devnet/MockERC20.sol";
+import {MockERC20} from "../../utils/MockERC20.sol";
 import {ROLE_VERIFIER} from "../../../src/interfaces/IStakeManager.sol";
-import {ITrainingRegistry} from "../../../src/registry/ITrainingRegistry.sol";
+import {ITrainingRegistry} from "../../../src/interfaces/ITrainingRegistry.sol";
 import {SegmentTree} from "../../../src/registry/SegmentTree.sol";
 import {TrainingRegistry} from "../../../src/registry/TrainingRegistry.sol";
 import {StakeManager} from "../../../src/staking/StakeManager.sol";
@@ -17,9 +17,9 @@ import {TestBase} from "../../utils/TestBase.sol";
 contract TrainingRegistryHandler is TestBase {
     using TaskStatusLib for ITrainingRegistry.TaskStatus;
 
-    uint8 internal constant VALID = 1;
-    uint8 internal constant FRAUD = 2;
-    uint8 internal constant UNAVAILABLE = 3;
+    uint8 internal constant VALID = uint8(ITrainingRegistry.Verdict.Valid);
+    uint8 internal constant FRAUD = uint8(ITrainingRegistry.Verdict.Fraud);
+    uint8 internal constant UNAVAILABLE = uint8(ITrainingRegistry.Verdict.Unavailable);
 
     TrainingRegistry public immutable registry;
     StakeManager public immutable sm;

@@ -18,6 +18,7 @@ import io.proofmint.protocol.crypto.Keccak;
 import io.proofmint.verifier.adversary.CommitmentCopier;
 import io.proofmint.worker.task.TrainingJob;
 import io.proofmint.wrappers.generated.TrainingRegistry;
+import io.proofmint.wrappers.generated.TrainingRegistryLens;
 import io.proofmint.wrappers.registry.TaskStatus;
 import java.math.BigInteger;
 import java.net.URI;
@@ -34,11 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Copying A's root verbatim lands on-chain (the registry does not keep roots unique), but it
  * proves nothing: every leaf binds the trainer and the task, so under B's binding no leaf of A's
- * tree proves against A's root (checked here with the registry's own {@code segmentLeaf} and {@code
- * verifySegmentProof}), and no FRAUD batch can be proven against it either. Whether the copy points
- * the verifiers at A's bundle (its manifest carries A's binding) or at nothing, they find no bundle
- * that matches B's commitment, sign UNAVAILABLE once their grace period is over, and that quorum
- * slashes the copier's whole bond and jails it.
+ * tree proves against A's root (checked here with the registry's own {@code segmentLeaf} and the
+ * {@code verifySegmentProof} of {@code TrainingRegistryLens}), and no FRAUD batch can be proven
+ * against it either. Whether the copy points the verifiers at A's bundle (its manifest carries A's
+ * binding) or at nothing, they find no bundle that matches B's commitment, sign UNAVAILABLE once
+ * their grace period is over, and that quorum slashes the copier's whole bond and jails it.
  *
  * <p>The rebinding copier downloads A's bundle, rewrites it under its own binding and commits that
  * root: the bundle validates, but its batches were derived from A's seed, so every segment fails
@@ -166,6 +167,9 @@ class CopiedCommitmentIT {
             .validBundle()
             .orElseThrow();
     TrainingRegistry registry = f.suite.registry();
+    TrainingRegistryLens lens =
+        TrainingRegistryLens.deploy(f.suite.chain().web3j(), f.suite.sender(), f.suite.gas())
+            .send();
     BigInteger segments = BigInteger.valueOf(bundleA.segments());
     for (int i = 0; i < bundleA.segments(); i++) {
       SegmentLeaf leaf = bundleA.leaf(i);
@@ -174,13 +178,11 @@ class CopiedCommitmentIT {
       byte[] leafUnderA = leafOf(registry, original.taskId(), leaf);
       byte[] leafUnderB = leafOf(registry, taskB, leaf);
       assertThat(
-              registry
-                  .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderA, proof)
+              lens.verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderA, proof)
                   .send())
           .isTrue();
       assertThat(
-              registry
-                  .verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderB, proof)
+              lens.verifySegmentProof(bundleA.root().bytes(), segments, index, leafUnderB, proof)
                   .send())
           .as("segment %d of the copied root under the copier's binding", i)
           .isFalse();
