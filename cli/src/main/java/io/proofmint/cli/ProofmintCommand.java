@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.SettlementCommand.class,
       io.proofmint.cli.settlement.ServeCommand.class,
       io.proofmint.cli.settlement.HolderCommand.class,
+      io.proofmint.cli.owner.ModelCommand.class,
+      io.proofmint.cli.owner.TaskCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {
