@@ -30,6 +30,11 @@ class OwnerHelpTest {
     for (String name : command.split(" ")) {
       cmd = cmd.getSubcommands().get(name);
     }
+    for (String line : cmd.getCommandSpec().usageMessage().footer()) {
+      if (line.startsWith(" ")) { // an example line: laid out by hand, so it must not wrap
+        assertThat(line.length()).as("%s example: %s", command, line).isLessThan(80);
+      }
+    }
     for (String line : cmd.getCommandSpec().usageMessage().description()) {
       assertThat(line).as("%s description", command).doesNotContain("\n");
     }

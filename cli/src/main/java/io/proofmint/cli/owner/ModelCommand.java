@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
     footer = {
       "%nExit codes: 0 done (also: already registered), 1 refused or failed (one line on"
           + " stderr says why), 2 usage error.",
-      "%nExample:%n  proofmint model register model.json --dataset data --symbol MLP --supply 1000000"
+      "%nExample:",
+      "  proofmint model register model.json --dataset data --symbol MLP \\",
+      "      --supply 1000000"
     })
 public final class ModelCommand implements Runnable {
 

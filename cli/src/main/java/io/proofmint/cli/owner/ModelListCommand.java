@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
             + " it has. Read-only: nothing is signed.",
     footer = {
       "%nExit codes: 0 listed, 1 failed, 2 usage error.",
-      "%nExample:%n  proofmint model list --rpc http://127.0.0.1:8545"
+      "%nExample:",
+      "  proofmint model list --rpc http://127.0.0.1:8545"
     })
 public final class ModelListCommand implements Callable<Integer> {
 

@@ -34,9 +34,10 @@ import picocli.CommandLine.Parameters;
     },
     footer = {
       "%nExit codes: 0 registered or already registered, 1 refused or failed, 2 usage error.",
-      "%nExample:%n  proofmint model register model.json --dataset data --symbol MLP"
-          + " --supply 1000000 --segment-length 10 --quorum 3 --keystore owner.json"
-          + " --password-file pw"
+      "%nExample:",
+      "  proofmint model register model.json --dataset data --symbol MLP \\",
+      "      --supply 1000000 --segment-length 10 --quorum 3 \\",
+      "      --keystore owner.json --password-file pw"
     })
 public final class ModelRegisterCommand implements Callable<Integer> {
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
             + " and its token's holder count and total supply. Read-only: nothing is signed.",
     footer = {
       "%nExit codes: 0 shown, 1 unknown model or failed, 2 usage error.",
-      "%nExample:%n  proofmint model show 1 --json"
+      "%nExample:",
+      "  proofmint model show 1 --json"
     })
 public final class ModelShowCommand implements Callable<Integer> {
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "%nExit codes: 0 done, 1 refused or failed (one line on stderr says why), 2 usage error.",
-      "%nExample:%n  proofmint task create --model 1 --steps 300 --reward 500 --fee 30 --duration 1h"
+      "%nExample:",
+      "  proofmint task create --model 1 --steps 300 --reward 500 --duration 1h"
     })
 public final class TaskCommand implements Runnable {
 

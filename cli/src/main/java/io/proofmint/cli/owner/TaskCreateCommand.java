@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "%nExit codes: 0 created, 1 refused or failed, 2 usage error.",
-      "%nExample:%n  proofmint task create --model 1 --steps 300 --reward 500 --fee 30"
-          + " --duration 1h --keystore owner.json --password-file pw"
+      "%nExample:",
+      "  proofmint task create --model 1 --steps 300 --reward 500 --fee 30 \\",
+      "      --duration 1h --keystore owner.json --password-file pw"
     })
 public final class TaskCreateCommand implements Callable<Integer> {
 

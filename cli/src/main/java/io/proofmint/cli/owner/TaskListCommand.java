@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
             + " trains from. Read-only: nothing is signed.",
     footer = {
       "%nExit codes: 0 listed, 1 unknown model or failed, 2 usage error.",
-      "%nExample:%n  proofmint task list --model 1 --status open --json"
+      "%nExample:",
+      "  proofmint task list --model 1 --status open --json"
     })
 public final class TaskListCommand implements Callable<Integer> {
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
             + " the attestation state. Read-only: nothing is signed.",
     footer = {
       "%nExit codes: 0 shown, 1 unknown task or failed, 2 usage error.",
-      "%nExample:%n  proofmint task show 3 --json"
+      "%nExample:",
+      "  proofmint task show 3 --json"
     })
 public final class TaskShowCommand implements Callable<Integer> {
 
