@@ -2,7 +2,15 @@ package io.proofmint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.protocol.crypto.Keccak;
+import io.proofmint.worker.engine.AdamConfig;
+import io.proofmint.worker.engine.MlpSpec;
+import io.proofmint.worker.engine.ReproducibilityProfile;
+import io.proofmint.worker.engine.VerificationMode;
+import io.proofmint.worker.task.ModelDefinition;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -62,6 +70,35 @@ class OwnerHelpTest {
     CliRun register = CliRun.of("model", "register", "model.json", "--symbol", "X");
     assertThat(register.exitCode()).isEqualTo(2);
     assertThat(register.err()).contains("--dataset", "--supply");
+  }
+
+  @Test
+  void register_refusesADirectoryWithoutADatasetManifest_beforeUsingAChain(@TempDir Path dir)
+      throws Exception {
+    Path model = dir.resolve("model.json");
+    new ModelDefinition(
+            "help-mlp",
+            MlpSpec.of(8, AdamConfig.withLearningRate(1e-2f), 4, 3),
+            ReproducibilityProfile.defaultForNewModels(),
+            VerificationMode.EXACT,
+            1,
+            Keccak.hashUtf8("data"))
+        .write(model);
+    CliRun run =
+        CliRun.of(
+            "model",
+            "register",
+            model.toString(),
+            "--dataset",
+            dir.toString(),
+            "--symbol",
+            "H",
+            "--supply",
+            "1",
+            "--rpc",
+            "http://127.0.0.1:1");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("holds no dataset.json", "proofmint dataset synth");
   }
 
   @Test

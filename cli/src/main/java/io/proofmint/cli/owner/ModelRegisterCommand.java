@@ -10,6 +10,7 @@ import io.proofmint.worker.engine.TrainingEngine;
 import io.proofmint.worker.engine.WorkerPool;
 import io.proofmint.worker.task.ModelDefinition;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -91,7 +92,17 @@ public final class ModelRegisterCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ModelDefinition definition = ModelDefinition.read(definitionFile);
-    Hash32 root = Dataset.load(dataset.resolve(DatasetWriter.MANIFEST)).commitment().root();
+    Path manifest = dataset.resolve(DatasetWriter.MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      throw new IllegalArgumentException(
+          "dataset "
+              + dataset
+              + " holds no "
+              + DatasetWriter.MANIFEST
+              + ": commit the examples first (`proofmint dataset commit DIR --csv FILE` or"
+              + " `proofmint dataset synth DIR`)");
+    }
+    Hash32 root = Dataset.load(manifest).commitment().root();
     ModelRegistration.requireDataset(definition, root, dataset);
     TokenTerms token =
         new TokenTerms(
