@@ -42,4 +42,27 @@ public final class Amounts {
     }
     return units.toBigIntegerExact();
   }
+
+  /**
+   * "1.5" with 6 decimals is {@code 1500000}; zero allowed (a fee may be 0); refuses negative
+   * amounts and amounts finer than one base unit, naming {@code what}.
+   */
+  public static BigInteger parse(String amount, int decimals, String what) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(amount.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          what + ": expected a decimal amount such as 1000 or 0.5, got '" + amount + "'");
+    }
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException(what + ": expected an amount >= 0, got " + amount);
+    }
+    BigDecimal base = value.movePointRight(decimals).stripTrailingZeros();
+    if (base.scale() > 0) {
+      throw new IllegalArgumentException(
+          what + ": " + amount + " has more than " + decimals + " decimals");
+    }
+    return base.toBigIntegerExact();
+  }
 }

@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.HolderCommand.class,
       KeysCommand.class,
       StakeCommand.class,
+      io.proofmint.cli.owner.ModelCommand.class,
+      io.proofmint.cli.owner.TaskCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

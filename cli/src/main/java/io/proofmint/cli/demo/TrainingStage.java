@@ -2,6 +2,10 @@ package io.proofmint.cli.demo;
 
 import io.proofmint.cli.ProgressLine;
 import io.proofmint.cli.flow.TaskFlow;
+import io.proofmint.cli.owner.ModelRegistration;
+import io.proofmint.cli.owner.TaskCreation;
+import io.proofmint.cli.owner.TokenTerms;
+import io.proofmint.cli.owner.VerificationRules;
 import io.proofmint.protocol.artifacts.BundlePublisher;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
 import io.proofmint.protocol.checkpoint.Checkpoint;
@@ -23,11 +27,11 @@ import io.proofmint.worker.task.DatasetExamples;
 import io.proofmint.worker.task.Evaluation;
 import io.proofmint.worker.task.ModelDefinition;
 import io.proofmint.worker.task.StateCheckpoints;
-import io.proofmint.wrappers.generated.TrainingRegistry;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.web3j.crypto.Credentials;
 
@@ -131,28 +135,27 @@ final class TrainingStage {
 
     try (WorkerPool workers = WorkerPool.create(Runtime.getRuntime().availableProcessors());
         TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
-      Hash32 head = hasher.hash(StateCheckpoints.initial(engine, model));
-      TaskFlow.Model registered =
-          flow.registerModel(
-              owner,
-              model.specHash(),
-              dataset.root(),
-              head,
-              rules(),
-              "Proofmint Demo MLP",
-              "PDEMO",
-              DemoSetup.INITIAL_SUPPLY);
-      TaskFlow.Task task =
-          flow.createTask(
-              owner,
-              registered.id(),
-              DemoSetup.STEPS,
-              DemoSetup.REWARD,
-              DemoSetup.VERIFIER_FEE,
-              DemoSetup.TASK_DURATION_SECONDS);
+      // The same path as `proofmint model register` and `proofmint task create`.
+      ModelRegistration.requireDataset(model, dataset.root(), datasetDir);
+      Hash32 head = ModelRegistration.initialHead(engine, model, hasher);
+      ModelRegistration.Registered registered =
+          new ModelRegistration(flow.suite().as(owner))
+              .register(
+                  new ModelRegistration.Request(
+                      model,
+                      head,
+                      rules(),
+                      new TokenTerms("Proofmint Demo MLP", "PDEMO", DemoSetup.INITIAL_SUPPLY)),
+                  false);
+      TaskCreation.Created task =
+          new TaskCreation(flow.suite().as(owner)).create(demoTask(registered.modelId()));
       out.printf(
           "      model %s '%s' registered by %s: spec %s, token %s%n",
-          registered.id(), model.name(), owner.getAddress(), model.specHash(), registered.token());
+          registered.modelId(),
+          model.name(),
+          owner.getAddress(),
+          model.specHash(),
+          registered.token());
       out.printf(
           "      profile %s%s%n",
           model.profile().canonical(),
@@ -163,7 +166,7 @@ final class TrainingStage {
               : "");
       out.printf(
           "      task %s: %d steps from head %s, reward %s PDEMO%n",
-          task.id(), DemoSetup.STEPS, head, DemoSetup.REWARD.divide(DemoSetup.E18));
+          task.taskId(), DemoSetup.STEPS, head, DemoSetup.REWARD.divide(DemoSetup.E18));
 
       flow.fundStake(trainer, DemoSetup.TRAINER_STAKE_FUNDS);
       TrainerRole role =
@@ -180,12 +183,12 @@ final class TrainingStage {
           "      trainer %s trains on %d thread(s):%n", trainer.getAddress(), workers.threads());
       ProgressLine progress = new ProgressLine(out, "        ", DemoSetup.STEPS);
       long started = System.nanoTime();
-      TrainerRole.Outcome outcome = role.run(task.id(), progress);
+      TrainerRole.Outcome outcome = role.run(task.taskId(), progress);
       progress.finish();
       double seconds = (System.nanoTime() - started) / 1e9;
       Checkpoint trained = StateCheckpoints.capture(engine, model.specHash());
       double accuracy = Evaluation.accuracy(model.spec(), trained, heldOut);
-      Path taskDir = dir.resolve("worker").resolve("task-" + task.id());
+      Path taskDir = dir.resolve("worker").resolve("task-" + task.taskId());
       out.printf(
           "      loss %.4f -> %.4f; held-out accuracy %.1f%% on %,d examples%n",
           outcome.firstLoss(), outcome.lastLoss(), 100 * accuracy, heldOut.size());
@@ -196,9 +199,9 @@ final class TrainingStage {
           dataset.root().toHex(),
           model.specHash().toHex(),
           model.profile().canonical(),
-          registered.id(),
+          registered.modelId(),
           registered.token(),
-          task.id(),
+          task.taskId(),
           DemoSetup.STEPS,
           DemoSetup.SEGMENT_LENGTH,
           outcome.root().toHex(),
@@ -213,16 +216,26 @@ final class TrainingStage {
     }
   }
 
-  private static TrainingRegistry.Rules rules() {
-    return new TrainingRegistry.Rules(
-        BigInteger.valueOf(DemoSetup.SEGMENT_LENGTH),
-        BigInteger.valueOf(DemoSetup.SAMPLES),
-        BigInteger.valueOf(DemoSetup.QUORUM),
-        BigInteger.valueOf(DemoSetup.DISPUTE_QUORUM),
-        BigInteger.ZERO,
-        BigInteger.ZERO,
-        BigInteger.valueOf(DemoSetup.CHALLENGE_WINDOW_SECONDS),
-        BigInteger.valueOf(DemoSetup.VERIFY_TIMEOUT_SECONDS),
+  /** The demo's task terms on {@code modelId} (the honest task and the cheater's). */
+  static TaskCreation.Terms demoTask(BigInteger modelId) {
+    return new TaskCreation.Terms(
+        modelId,
+        DemoSetup.STEPS,
+        DemoSetup.REWARD,
+        DemoSetup.VERIFIER_FEE,
+        Duration.ofSeconds(DemoSetup.TASK_DURATION_SECONDS));
+  }
+
+  private static VerificationRules rules() {
+    return new VerificationRules(
+        DemoSetup.SEGMENT_LENGTH,
+        DemoSetup.SAMPLES,
+        DemoSetup.QUORUM,
+        DemoSetup.DISPUTE_QUORUM,
+        VerificationMode.EXACT,
+        0,
+        Duration.ofSeconds(DemoSetup.CHALLENGE_WINDOW_SECONDS),
+        Duration.ofSeconds(DemoSetup.VERIFY_TIMEOUT_SECONDS),
         DemoSetup.TRAINER_BOND,
         DemoSetup.DISPUTE_BOND);
   }

@@ -2,6 +2,7 @@ package io.proofmint.cli.demo;
 
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.cli.flow.VerifierCluster;
+import io.proofmint.cli.owner.TaskCreation;
 import io.proofmint.protocol.artifacts.BundlePublisher;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
 import io.proofmint.protocol.checkpoint.Checkpoint;
@@ -176,25 +177,19 @@ final class VerificationStage {
       URI artifactsUri)
       throws Exception {
     ModelDefinition model = training.model();
-    TaskFlow.Task task =
-        flow.createTask(
-            owner,
-            modelId,
-            DemoSetup.STEPS,
-            DemoSetup.REWARD,
-            DemoSetup.VERIFIER_FEE,
-            DemoSetup.TASK_DURATION_SECONDS);
+    TaskCreation.Created task =
+        new TaskCreation(flow.suite().as(owner)).create(TrainingStage.demoTask(modelId));
     flow.fundStake(cheater, DemoSetup.TRAINER_STAKE_FUNDS);
     Suite as = flow.suite().as(cheater);
     Staking.ensure(as, StakeRole.TRAINER, DemoSetup.TRAINER_BOND);
-    flow.claim(cheater, task.id());
+    flow.claim(cheater, task.taskId());
     CheckpointHasher hasher = CheckpointHasher.sequential();
-    TrainingRegistry.TaskView view = flow.task(task.id());
+    TrainingRegistry.TaskView view = flow.task(task.taskId());
     TaskBinding binding =
         TaskBinding.of(
             flow.suite().chain().chainId(),
             Address.fromHex(flow.suite().address(SuiteRoles.TRAINING_REGISTRY)),
-            task.id(),
+            task.taskId(),
             Address.fromHex(cheater.getAddress()));
     try (WorkerPool workers = WorkerPool.singleThreaded();
         TrainingEngine engine = TrainingEngine.open(model.spec(), model.profile(), workers)) {
@@ -210,21 +205,21 @@ final class VerificationStage {
                   parent,
                   DemoSetup.STEPS,
                   DemoSetup.SEGMENT_LENGTH,
-                  dir.resolve("cheater").resolve("task-" + task.id()),
+                  dir.resolve("cheater").resolve("task-" + task.taskId()),
                   new Cheat.RandomWeights(7));
       String locator =
           new BundlePublisher(artifactsUri, hasher).publish(result.bundleDir(), store).toString();
       flow.commit(
           cheater,
-          task.id(),
+          task.taskId(),
           result.manifest().root(),
           result.manifest().finalCheckpoint(),
           locator);
     }
     out.printf(
         "      cheater %s claimed task %s and committed random weights instead of training%n",
-        cheater.getAddress(), task.id());
-    return task.id();
+        cheater.getAddress(), task.taskId());
+    return task.taskId();
   }
 
   private List<VerifierNode> startVerifiers(

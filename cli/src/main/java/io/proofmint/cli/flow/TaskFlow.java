@@ -1,5 +1,8 @@
 package io.proofmint.cli.flow;
 
+import io.proofmint.cli.owner.ModelRegistration;
+import io.proofmint.cli.owner.TaskCreation;
+import io.proofmint.cli.owner.TokenTerms;
 import io.proofmint.devnet.DevnetControl;
 import io.proofmint.protocol.attest.Attestation;
 import io.proofmint.protocol.attest.Eip712Domain;
@@ -16,6 +19,7 @@ import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -77,6 +81,7 @@ public final class TaskFlow {
     admin.paymentToken().mint(account.getAddress(), amount).send();
   }
 
+  /** Sends registerModel as {@code owner} through {@link ModelRegistration#send}, unchecked. */
   public Model registerModel(
       Credentials owner,
       Hash32 specHash,
@@ -87,23 +92,18 @@ public final class TaskFlow {
       String symbol,
       BigInteger initialSupply)
       throws Exception {
-    TransactionReceipt receipt =
-        admin
-            .as(owner)
-            .registry()
-            .registerModel(
-                specHash.bytes(),
-                datasetRoot.bytes(),
-                initialHead.bytes(),
+    ModelRegistration.Registered registered =
+        new ModelRegistration(admin.as(owner))
+            .send(
+                specHash,
+                datasetRoot,
+                initialHead,
                 rules,
-                name,
-                symbol,
-                initialSupply)
-            .send();
-    var event = TrainingRegistry.getModelRegisteredEvents(receipt).get(0);
-    return new Model(event.modelId, event.token, receipt);
+                new TokenTerms(name, symbol, initialSupply));
+    return new Model(registered.modelId(), registered.token(), registered.receipt().orElseThrow());
   }
 
+  /** Sends createTask as {@code owner} through {@link TaskCreation#send}, unchecked. */
   public Task createTask(
       Credentials owner,
       BigInteger modelId,
@@ -112,18 +112,12 @@ public final class TaskFlow {
       BigInteger verifierFee,
       long durationSeconds)
       throws Exception {
-    TransactionReceipt receipt =
-        admin
-            .as(owner)
-            .registry()
-            .createTask(
-                modelId,
-                BigInteger.valueOf(steps),
-                reward,
-                verifierFee,
-                BigInteger.valueOf(durationSeconds))
-            .send();
-    return new Task(TrainingRegistry.getTaskCreatedEvents(receipt).get(0).taskId, receipt);
+    TaskCreation.Created created =
+        new TaskCreation(admin.as(owner))
+            .send(
+                new TaskCreation.Terms(
+                    modelId, steps, reward, verifierFee, Duration.ofSeconds(durationSeconds)));
+    return new Task(created.taskId(), created.receipt());
   }
 
   public TransactionReceipt claim(Credentials trainer, BigInteger taskId) throws Exception {
