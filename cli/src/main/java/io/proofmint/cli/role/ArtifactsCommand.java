@@ -33,7 +33,7 @@ public final class ArtifactsCommand {
       },
       mixinStandardHelpOptions = true,
       description =
-          "  GET /health) until interrupted. Fetchers re-hash every body, so a mirror needs no trust.")
+          "Serve an artifact store read-only over HTTP (GET/HEAD /artifacts/<kind>/<hash>, GET /health) until interrupted. Fetchers re-hash every body, so a mirror needs no trust.")
   static final class Serve implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

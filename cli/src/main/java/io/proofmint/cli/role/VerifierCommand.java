@@ -51,7 +51,7 @@ public final class VerifierCommand {
       },
       mixinStandardHelpOptions = true,
       description =
-          "  replay the chosen segments and print committed vs replayed end hashes (distance in tolerant mode). Exit 0 when every replayed segment matches, 1 otherwise.")
+          "Verify a proof bundle offline: validate every file against its hash and the segment tree, replay the chosen segments and print committed vs replayed end hashes (distance in tolerant mode). Exit 0 when every replayed segment matches, 1 otherwise.")
   static final class Check implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
