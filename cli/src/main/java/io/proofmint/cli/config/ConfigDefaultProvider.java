@@ -8,9 +8,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -129,12 +131,12 @@ public final class ConfigDefaultProvider implements IDefaultValueProvider {
       }
     }
     Map<String, String> values = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : new java.util.TreeMap<>(file.values()).entrySet()) {
+    for (Map.Entry<String, JsonNode> entry : new TreeMap<>(file.values()).entrySet()) {
       String key = entry.getKey();
       String where = "config file " + file.path() + ": key '" + key + "'";
       OptionSpec option = options.get(key);
       if (option == null) {
-        if (key.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+        if (key.toLowerCase(Locale.ROOT).contains("password")) {
           throw new ConfigException(
               where
                   + ": a password is never read from a config file; put it in a file only you can"

@@ -8,6 +8,7 @@ import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -59,8 +60,6 @@ public final class ValuePairs implements IParameterConsumer {
   }
 
   private static String label(ArgSpec arg) {
-    return arg instanceof picocli.CommandLine.Model.OptionSpec o
-        ? o.longestName()
-        : arg.paramLabel();
+    return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
   }
 }

@@ -138,6 +138,15 @@ class ConfigDefaultProviderTest {
   }
 
   @Test
+  void aGroupOptionOnTheCommandLine_stillNeedsAllItsValues() {
+    assertThatThrownBy(() -> parse(Map.of(), "--model", "only.json"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--model: expected FILE DIR, got 1 of its values");
+    assertThatThrownBy(() -> parse(Map.of(), "--model", "m.json", "--once"))
+        .hasMessageContaining("--model: expected FILE DIR, got 1 of its values");
+  }
+
+  @Test
   void anUnknownKey_isAnErrorNamingTheFileTheKeyAndTheKeysExpected() throws IOException {
     Path file = write(dir.resolve("custom.toml"), "confirmation = 3\n");
     assertThatThrownBy(() -> parse(Map.of(), "--config", file.toString()))
