@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +127,25 @@ class RoleConfigTest {
     assertThat(value(cmd, "--price")).isEqualTo(BigInteger.valueOf(5000));
     assertThat(value(cmd, "--port")).isEqualTo(8600);
     assertThat(value(cmd, "--min-voucher-lifetime")).isEqualTo(Duration.ofHours(2));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void theExampleFileInOperatorsMd_parses(Role role) throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "operators.md"));
+    Matcher block =
+        Pattern.compile(
+                "```toml\n# \\.proofmint/" + Pattern.quote(role.fileName()) + "\n(.*?)```",
+                Pattern.DOTALL)
+            .matcher(doc);
+    assertThat(block.find()).as("docs/operators.md has an example %s", role.fileName()).isTrue();
+    String[] args =
+        role == Role.SERVE
+            ? new String[] {"0x5FbDB2315678afecb367f032d93F642f64180aa3"}
+            : new String[0];
+    CommandLine cmd = parse(role, block.group(1), args);
+    Path config = cmd.getCommandSpec().findOption("--config").getValue();
+    assertThat(config).hasFileName(role.fileName());
   }
 
   @ParameterizedTest
