@@ -1,6 +1,7 @@
 package io.proofmint.cli;
 
 import io.proofmint.cli.bench.BenchCommand;
+import io.proofmint.cli.config.RoleConfigs;
 import io.proofmint.cli.demo.DemoCommand;
 import io.proofmint.cli.keys.KeysCommand;
 import io.proofmint.cli.role.ArtifactsCommand;
@@ -8,6 +9,8 @@ import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
 import io.proofmint.cli.stake.StakeCommand;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,8 +63,21 @@ public final class ProofmintCommand implements Runnable {
 
   /** The configured command line, shared by main and tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ProofmintCommand())
-        .setExecutionExceptionHandler(new FailureHandler())
-        .setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine root =
+        new CommandLine(new ProofmintCommand())
+            .setExecutionExceptionHandler(new FailureHandler())
+            .setCaseInsensitiveEnumValuesAllowed(true);
+    RoleConfigs.install(root, System.getenv(), ProofmintCommand::workspaceDir);
+    return root;
+  }
+
+  /** The workspace holding the roles' default config files; none outside a checkout. */
+  private static Optional<Path> workspaceDir() {
+    try {
+      return Optional.of(Workspace.locate().dir());
+    } catch (IllegalStateException notInACheckout) {
+      // Expected outside a checkout: then there is no default file, and --config still works.
+      return Optional.empty();
+    }
   }
 }

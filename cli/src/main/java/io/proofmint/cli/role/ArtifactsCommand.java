@@ -2,6 +2,7 @@ package io.proofmint.cli.role;
 
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.Workspace;
+import io.proofmint.cli.config.ConfigOption;
 import io.proofmint.protocol.artifacts.ArtifactServer;
 import io.proofmint.protocol.artifacts.ArtifactServerConfig;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
@@ -38,6 +39,7 @@ public final class ArtifactsCommand {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Mixin ConfigOption config;
     @Mixin LoggingMixin logging;
 
     @Option(

@@ -3,6 +3,8 @@ package io.proofmint.cli.role;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.Workspace;
+import io.proofmint.cli.config.ConfigOption;
+import io.proofmint.cli.config.ValuePairs;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.crypto.Hash32;
 import io.proofmint.verifier.check.BundleCheck;
@@ -151,12 +153,14 @@ public final class VerifierCommand {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @Mixin ConfigOption config;
     @Mixin ChainRoleOptions role;
 
     @Option(
         names = "--model",
         required = true,
         arity = "2",
+        parameterConsumer = ValuePairs.class,
         paramLabel = "FILE DIR",
         hideParamSyntax = true,
         description = "A model definition and its dataset directory; repeat for more models.")
@@ -165,7 +169,8 @@ public final class VerifierCommand {
     @Option(
         names = "--peer",
         paramLabel = "URL",
-        description = "Another verifier's base URL; repeatable.")
+        split = ",",
+        description = "Another verifier's base URL; repeatable, or several comma-separated.")
     List<URI> peers = List.of();
 
     @Option(

@@ -2,6 +2,7 @@ package io.proofmint.cli.role;
 
 import io.proofmint.cli.ProgressLine;
 import io.proofmint.cli.Workspace;
+import io.proofmint.cli.config.ConfigOption;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.artifacts.BundlePublisher;
 import io.proofmint.protocol.artifacts.LocalArtifactStore;
@@ -47,6 +48,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin ConfigOption config;
   @Mixin ChainRoleOptions role;
 
   @Option(

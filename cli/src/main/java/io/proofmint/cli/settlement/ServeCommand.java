@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.Workspace;
+import io.proofmint.cli.config.ConfigOption;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.crypto.Address;
 import io.proofmint.settlement.db.Database;
@@ -62,6 +63,7 @@ public final class ServeCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin ConfigOption config;
   @Mixin LoggingMixin logging;
   @Mixin ChainOptions chainOptions;
   @Mixin ManifestOption manifestOption;

@@ -5,6 +5,7 @@ import io.proofmint.cli.ChainOptions;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.SignerOptions;
 import io.proofmint.cli.Workspace;
+import io.proofmint.cli.config.ConfigOption;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.settlement.db.Database;
 import io.proofmint.settlement.index.IndexerConfig;
@@ -42,6 +43,7 @@ public final class SettlementRunCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Mixin ConfigOption config;
   @Mixin LoggingMixin logging;
   @Mixin ChainOptions chainOptions;
   @Mixin SignerOptions signerOptions;
