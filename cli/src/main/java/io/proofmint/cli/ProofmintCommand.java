@@ -16,18 +16,16 @@ import picocli.CommandLine.Command;
     name = "proofmint",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    footer = {
-      "",
-      "Example:",
-      "  proofmint demo              # every role end to end on an embedded devnet",
-      "  proofmint worker --help     # each command's options, with an example"
-    },
     description = "Verifiably trained, tokenized AI models: devnet, deployment, roles, demo.",
-    footerHeading = "%nExit codes:%n",
-    footer =
-        "0 done; 1 refused or failed (one line on stderr says why, -v shows details); 2 wrong"
-            + " usage (unknown command or option, bad value). `devnet status` returns 3 when no"
-            + " devnet runs.",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  proofmint demo              # every role end to end on an embedded devnet",
+      "  proofmint worker --help     # each command's options, with an example",
+      "",
+      "Exit codes: 0 done; 1 refused or failed (one line on stderr says why, -v shows details); 2"
+          + " wrong usage (unknown command or option, bad value). `devnet status` returns 3 when"
+          + " no devnet runs."
+    },
     subcommands = {
       DevnetCommand.class,
       DeployCommand.class,

@@ -34,7 +34,9 @@ class HelpLayoutTest {
     List<String> missing = new ArrayList<>();
     for (CommandLine command : allCommands()) {
       CommandSpec spec = command.getCommandSpec();
-      if (!String.join("\n", spec.usageMessage().footer()).contains("Example")) {
+      String footer =
+          spec.usageMessage().footerHeading() + String.join("\n", spec.usageMessage().footer());
+      if (!footer.contains("Example")) {
         missing.add(spec.qualifiedName());
       }
     }

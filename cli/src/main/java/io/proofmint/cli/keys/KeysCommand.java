@@ -24,7 +24,11 @@ import picocli.CommandLine.Command;
       "A password is read from --password-file FILE, else from env PROOFMINT_KEYSTORE_PASSWORD, else"
           + " typed on the terminal (not echoed). It is never an option value.",
       "",
-      "Exit codes: 0 done, 1 refused or failed (one line on stderr says why), 2 wrong usage."
+      "Exit codes: 0 done, 1 refused or failed (one line on stderr says why), 2 wrong usage.",
+      "",
+      "Example:",
+      "  proofmint keys new --password-file pw      # prints the new account's address",
+      "  proofmint keys list"
     })
 public final class KeysCommand implements Runnable {
 

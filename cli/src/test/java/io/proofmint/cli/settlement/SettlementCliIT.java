@@ -1,8 +1,8 @@
 package io.proofmint.cli.settlement;
 
-import io.proofmint.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.proofmint.cli.CliRun;
 import io.proofmint.cli.flow.TaskFlow;
 import io.proofmint.devnet.AnvilDevnet;
 import io.proofmint.devnet.AnvilOptions;

@@ -1,10 +1,10 @@
 package io.proofmint.cli.settlement;
 
-import io.proofmint.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.proofmint.cli.Amounts;
+import io.proofmint.cli.CliRun;
 import java.math.BigInteger;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
