@@ -8,6 +8,7 @@ import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
 import io.proofmint.cli.stake.StakeCommand;
+import io.proofmint.cli.usage.UsageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       io.proofmint.cli.settlement.HolderCommand.class,
       KeysCommand.class,
       StakeCommand.class,
+      UsageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {
