@@ -9,6 +9,7 @@ import io.proofmint.cli.role.DatasetCommand;
 import io.proofmint.cli.role.VerifierCommand;
 import io.proofmint.cli.role.WorkerCommand;
 import io.proofmint.cli.stake.StakeCommand;
+import io.proofmint.cli.usage.UsageCommand;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
       StakeCommand.class,
       io.proofmint.cli.owner.ModelCommand.class,
       io.proofmint.cli.owner.TaskCommand.class,
+      UsageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ProofmintCommand implements Runnable {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 done, 1 refused or failed (one line on stderr says why), 2 wrong usage.",
       "",
       "Example:",
-      "  proofmint keys new --password-file pw      # a new keystore; prints its address"
+      "  proofmint keys new --password-file pw      # prints the new account's address",
+      "  proofmint keys list"
     })
 public final class KeysCommand implements Runnable {
 

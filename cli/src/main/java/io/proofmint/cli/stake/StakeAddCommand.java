@@ -1,5 +1,8 @@
 package io.proofmint.cli.stake;
 
+import io.proofmint.cli.AmountArgument;
+import io.proofmint.cli.CommandOutput;
+import io.proofmint.cli.SuiteOptions;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +37,7 @@ public final class StakeAddCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin StakeOptions options;
+  @Mixin SuiteOptions options;
 
   @Parameters(
       index = "0",
@@ -65,7 +68,7 @@ public final class StakeAddCommand implements Callable<Integer> {
           spec.commandLine(), "stake add: expected either AMOUNT or --to TOTAL");
     }
     AmountArgument.checkForm(spec, amount != null ? amount : total);
-    try (StakeOptions.Session session = options.signing()) {
+    try (SuiteOptions.Session session = options.signing()) {
       var suite = session.suite();
       StakeView v = StakeView.read(suite, session.account());
       BigInteger units;
@@ -94,11 +97,11 @@ public final class StakeAddCommand implements Callable<Integer> {
       }
       Optional<String> refusal = StakeRules.refuseAdd(v, role, units);
       if (refusal.isPresent()) {
-        return StakeOutput.refuse(spec, refusal.get());
+        return CommandOutput.refuse(spec, refusal.get());
       }
       if (v.allowance().compareTo(units) < 0) {
         LOG.info("approving {} for the stake manager", units);
-        StakeOutput.sent(
+        CommandOutput.sent(
             spec,
             "approve " + v.amount(units) + " to the stake manager",
             suite.stakeToken().approve(v.stakeManager(), units).send());
@@ -107,7 +110,7 @@ public final class StakeAddCommand implements Callable<Integer> {
             .getOut()
             .println("allowance " + v.amount(v.allowance()) + " suffices: no approval sent");
       }
-      StakeOutput.sent(
+      CommandOutput.sent(
           spec,
           "stake " + v.amount(units) + " as " + role,
           suite.stakeManager().stake(BigInteger.valueOf(role.id()), units).send());

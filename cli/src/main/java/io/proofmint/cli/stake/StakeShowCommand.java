@@ -3,6 +3,7 @@ package io.proofmint.cli.stake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.proofmint.cli.Amounts;
+import io.proofmint.cli.SuiteOptions;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class StakeShowCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin StakeOptions options;
+  @Mixin SuiteOptions options;
 
   @Option(
       names = "--account",
@@ -50,7 +51,7 @@ public final class StakeShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (StakeOptions.Session session = options.reading(account)) {
+    try (SuiteOptions.Session session = options.reading(account)) {
       StakeView v = StakeView.read(session.suite(), session.account());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

@@ -1,5 +1,8 @@
 package io.proofmint.cli.stake;
 
+import io.proofmint.cli.AmountArgument;
+import io.proofmint.cli.CommandOutput;
+import io.proofmint.cli.SuiteOptions;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,7 +33,7 @@ public final class StakeUnbondCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin StakeOptions options;
+  @Mixin SuiteOptions options;
 
   @Parameters(
       index = "0",
@@ -58,15 +61,15 @@ public final class StakeUnbondCommand implements Callable<Integer> {
     if (amount != null) {
       AmountArgument.checkForm(spec, amount);
     }
-    try (StakeOptions.Session session = options.signing()) {
+    try (SuiteOptions.Session session = options.signing()) {
       var suite = session.suite();
       StakeView v = StakeView.read(suite, session.account());
       BigInteger units = all ? v.free() : AmountArgument.toBaseUnits(spec, amount, v.decimals());
       Optional<String> refusal = StakeRules.refuseUnbond(v, units, restartDelay);
       if (refusal.isPresent()) {
-        return StakeOutput.refuse(spec, refusal.get());
+        return CommandOutput.refuse(spec, refusal.get());
       }
-      StakeOutput.sent(
+      CommandOutput.sent(
           spec, "unbond " + v.amount(units), suite.stakeManager().requestUnbond(units).send());
       StakeView after = StakeView.read(suite, session.account());
       spec.commandLine()

@@ -1,6 +1,7 @@
 package io.proofmint.cli.stake;
 
 import io.proofmint.cli.Amounts;
+import io.proofmint.cli.TimeSpans;
 import io.proofmint.wrappers.suite.Suite;
 import io.proofmint.wrappers.suite.SuiteRoles;
 import java.io.IOException;
@@ -103,20 +104,6 @@ record StakeView(
 
   /** "6 d 23 h 59 m" (seconds shown only under a minute). */
   static String span(Duration d) {
-    long s = Math.max(0, d.toSeconds());
-    if (s < 60) {
-      return s + " s";
-    }
-    long days = s / 86_400;
-    long hours = s % 86_400 / 3600;
-    long minutes = s % 3600 / 60;
-    StringBuilder out = new StringBuilder();
-    if (days > 0) {
-      out.append(days).append(" d ");
-    }
-    if (days > 0 || hours > 0) {
-      out.append(hours).append(" h ");
-    }
-    return out.append(minutes).append(" m").toString();
+    return TimeSpans.format(d);
   }
 }

@@ -1,5 +1,7 @@
 package io.proofmint.cli.stake;
 
+import io.proofmint.cli.CommandOutput;
+import io.proofmint.cli.SuiteOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,11 +24,11 @@ public final class StakeWithdrawCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Mixin StakeOptions options;
+  @Mixin SuiteOptions options;
 
   @Override
   public Integer call() throws Exception {
-    try (StakeOptions.Session session = options.signing()) {
+    try (SuiteOptions.Session session = options.signing()) {
       var suite = session.suite();
       StakeView v = StakeView.read(suite, session.account());
       if (v.releaseAt().isEmpty()) {
@@ -38,9 +40,9 @@ public final class StakeWithdrawCommand implements Callable<Integer> {
       }
       Optional<String> refusal = StakeRules.refuseWithdraw(v);
       if (refusal.isPresent()) {
-        return StakeOutput.refuse(spec, refusal.get());
+        return CommandOutput.refuse(spec, refusal.get());
       }
-      StakeOutput.sent(
+      CommandOutput.sent(
           spec, "withdraw " + v.amount(v.unbonding()), suite.stakeManager().withdraw().send());
       StakeView after = StakeView.read(suite, session.account());
       spec.commandLine()

@@ -1,22 +1,22 @@
-package io.proofmint.cli.stake;
+package io.proofmint.cli;
 
 import java.io.PrintWriter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * How the stake commands report: refusals on stderr like the FailureHandler, sent transactions on
- * stdout.
+ * How the commands that check before they send (`stake`, `usage`) report: refusals on stderr like
+ * the FailureHandler, sent transactions on stdout.
  */
-final class StakeOutput {
+public final class CommandOutput {
 
   /** The exit code of a refusal, as the FailureHandler returns for a failed command. */
-  static final int REFUSED = 1;
+  public static final int REFUSED = 1;
 
-  private StakeOutput() {}
+  private CommandOutput() {}
 
   /** Prints {@code reason} as an error line and returns {@link #REFUSED}. */
-  static int refuse(CommandSpec spec, String reason) {
+  public static int refuse(CommandSpec spec, String reason) {
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         spec.commandLine().getColorScheme().errorText("error: " + reason + " (nothing was sent)"));
@@ -24,8 +24,21 @@ final class StakeOutput {
     return REFUSED;
   }
 
+  /**
+   * Prints {@code reason} (a refusal that cost nothing) as an error line, returns {@link #REFUSED}.
+   */
+  public static int refuseNothingCharged(CommandSpec spec, String reason) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        spec.commandLine()
+            .getColorScheme()
+            .errorText("error: " + reason + " (nothing was charged)"));
+    err.flush();
+    return REFUSED;
+  }
+
   /** "approve 12.5 PMS: transaction 0x.. in block 7 (gas 46000)". */
-  static void sent(CommandSpec spec, String what, TransactionReceipt receipt) {
+  public static void sent(CommandSpec spec, String what, TransactionReceipt receipt) {
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         what

@@ -1,6 +1,5 @@
-package io.proofmint.cli.stake;
+package io.proofmint.cli;
 
-import io.proofmint.cli.Amounts;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import picocli.CommandLine;
@@ -10,12 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * An AMOUNT argument in token units: checked for form before connecting, scaled once the token's
  * decimals are known.
  */
-final class AmountArgument {
+public final class AmountArgument {
 
   private AmountArgument() {}
 
   /** Refuses (as a usage error) anything but a plain decimal number above zero. */
-  static void checkForm(CommandSpec spec, String amount) {
+  public static void checkForm(CommandSpec spec, String amount) {
     BigDecimal value;
     try {
       value = new BigDecimal(amount.strip());
@@ -33,7 +32,7 @@ final class AmountArgument {
    * Base units of {@code amount} for a token of {@code decimals}; too many decimals is a usage
    * error.
    */
-  static BigInteger toBaseUnits(CommandSpec spec, String amount, int decimals) {
+  public static BigInteger toBaseUnits(CommandSpec spec, String amount, int decimals) {
     try {
       return Amounts.parse(amount, decimals);
     } catch (IllegalArgumentException e) {

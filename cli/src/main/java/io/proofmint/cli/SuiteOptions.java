@@ -1,9 +1,5 @@
-package io.proofmint.cli.stake;
+package io.proofmint.cli;
 
-import io.proofmint.cli.ChainOptions;
-import io.proofmint.cli.LoggingMixin;
-import io.proofmint.cli.SignerOptions;
-import io.proofmint.cli.Workspace;
 import io.proofmint.cli.settlement.ManifestOption;
 import io.proofmint.devnet.ExternalNode;
 import io.proofmint.protocol.crypto.Address;
@@ -18,10 +14,11 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import picocli.CommandLine.Mixin;
 
 /**
- * The options every `stake` command shares: -v, which node (--rpc), who signs (--keystore,
- * --password-file, --devnet-account) and which deployment (--manifest).
+ * The options every command that reads or sends through the deployed suite shares (`stake`,
+ * `usage`): -v, which node (--rpc), who signs (--keystore, --password-file, --devnet-account) and
+ * which deployment (--manifest).
  */
-final class StakeOptions {
+public final class SuiteOptions {
 
   @Mixin LoggingMixin logging;
   @Mixin ChainOptions chainOptions;
@@ -29,7 +26,8 @@ final class StakeOptions {
   @Mixin ManifestOption manifestOption;
 
   /** An open connection and the suite as one account sees it. */
-  record Session(ChainConnection chain, Suite suite, String account) implements AutoCloseable {
+  public record Session(ChainConnection chain, Suite suite, String account)
+      implements AutoCloseable {
     @Override
     public void close() {
       chain.close();
@@ -37,7 +35,7 @@ final class StakeOptions {
   }
 
   /** The suite as the signer, who sends transactions (a keystore is decrypted here). */
-  Session signing() throws IOException {
+  public Session signing() throws IOException {
     Workspace workspace = Workspace.locate();
     ExternalNode node = chainOptions.connect(workspace);
     DeploymentManifest manifest = DeploymentManifest.read(manifestOption.resolve(workspace));
@@ -58,7 +56,7 @@ final class StakeOptions {
    * The suite for reading {@code account} (else the signer's address, read from a keystore without
    * its password where the keystore records it); nothing can be signed through it.
    */
-  Session reading(String account) throws IOException {
+  public Session reading(String account) throws IOException {
     Workspace workspace = Workspace.locate();
     ExternalNode node = chainOptions.connect(workspace);
     DeploymentManifest manifest = DeploymentManifest.read(manifestOption.resolve(workspace));
