@@ -140,11 +140,34 @@ public final class DevnetCommand {
   static final class Status implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(
+        names = "--json",
+        description =
+            "Print JSON: running (true or false) and, when running, the RPC URL, chain id, pid and start time.")
+    boolean json;
+
+    /** `--json`'s document. */
+    record StatusJson(boolean running, String rpcUrl, Long chainId, Long pid, String startedAt) {}
+
     @Override
     public Integer call() throws Exception {
       Workspace workspace = Workspace.locate();
       Optional<DevnetState> state = DevnetState.read(workspace.devnetState());
-      if (state.isPresent() && state.get().isRunning()) {
+      boolean running = state.isPresent() && state.get().isRunning();
+      if (json) {
+        JsonOutput.print(
+            running
+                ? new StatusJson(
+                    true,
+                    state.get().rpcUrl().toString(),
+                    state.get().chainId(),
+                    state.get().pid(),
+                    state.get().startedAt().toString())
+                : new StatusJson(false, null, null, null, null),
+            spec.commandLine().getOut());
+        return running ? 0 : 3;
+      }
+      if (running) {
         spec.commandLine()
             .getOut()
             .printf(

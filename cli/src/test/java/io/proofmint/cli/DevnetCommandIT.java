@@ -36,6 +36,11 @@ class DevnetCommandIT {
     CliRun again = CliRun.of("devnet", "up");
     assertThat(again.out()).contains("already running at " + devnet.rpcUrl());
     assertThat(CliRun.of("devnet", "status").exitCode()).isZero();
+    CliRun json = CliRun.of("devnet", "status", "--json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out())
+        .contains("\"running\" : true", "\"rpcUrl\" : \"" + devnet.rpcUrl() + "\"")
+        .contains("\"pid\" : " + devnet.pid());
 
     CliRun deploy = CliRun.of("deploy");
     assertThat(deploy.exitCode()).as(deploy.err()).isZero();
@@ -48,6 +53,9 @@ class DevnetCommandIT {
     assertThat(ProcessHandle.of(devnet.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(Files.exists(state.resolve("devnet.json"))).isFalse();
     assertThat(CliRun.of("devnet", "status").exitCode()).isEqualTo(3);
+    CliRun stopped = CliRun.of("devnet", "status", "--json");
+    assertThat(stopped.exitCode()).isEqualTo(3);
+    assertThat(stopped.out()).contains("\"running\" : false");
   }
 
   @Test

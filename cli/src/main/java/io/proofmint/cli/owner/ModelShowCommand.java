@@ -1,5 +1,6 @@
 package io.proofmint.cli.owner;
 
+import io.proofmint.cli.JsonOutput;
 import io.proofmint.cli.TextTable;
 import java.io.PrintWriter;
 import java.math.BigInteger;

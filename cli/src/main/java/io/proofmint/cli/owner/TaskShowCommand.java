@@ -1,5 +1,6 @@
 package io.proofmint.cli.owner;
 
+import io.proofmint.cli.JsonOutput;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;

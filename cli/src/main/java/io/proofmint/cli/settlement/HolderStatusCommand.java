@@ -2,6 +2,7 @@ package io.proofmint.cli.settlement;
 
 import io.proofmint.cli.Amounts;
 import io.proofmint.cli.ChainOptions;
+import io.proofmint.cli.JsonOutput;
 import io.proofmint.cli.LoggingMixin;
 import io.proofmint.cli.SignerOptions;
 import io.proofmint.cli.TextTable;
@@ -53,6 +54,26 @@ public final class HolderStatusCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Also list model tokens the account holds none of.")
   boolean all;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON instead of a table: the holder, the chain, the payment asset and one entry per model token (amounts in base units and in token units).")
+  boolean json;
+
+  /** One row of `--json`. */
+  record PositionJson(
+      String modelId,
+      String symbol,
+      String token,
+      String balance,
+      String balanceTokens,
+      String claimable,
+      String claimableAsset) {}
+
+  /** `--json`'s document. */
+  record StatusJson(
+      String holder, long chainId, String asset, int assetDecimals, List<PositionJson> positions) {}
+
   @Override
   public Integer call() throws Exception {
     Workspace workspace = Workspace.locate();
@@ -75,6 +96,24 @@ public final class HolderStatusCommand implements Callable<Integer> {
       int decimals = suite.paymentToken().decimals().send().intValueExact();
       String asset = suite.paymentToken().symbol().send();
       List<HolderPosition> positions = new HolderAccounts(suite).positions(holder);
+      if (json) {
+        List<PositionJson> shown = new ArrayList<>();
+        for (HolderPosition p : positions) {
+          if (all || !p.isEmpty()) {
+            shown.add(
+                new PositionJson(
+                    p.modelId().toString(),
+                    p.symbol(),
+                    p.token(),
+                    p.balance().toString(),
+                    Amounts.format(p.balance(), 18),
+                    p.claimable().toString(),
+                    Amounts.format(p.claimable(), decimals)));
+          }
+        }
+        JsonOutput.print(new StatusJson(holder, chain.chainId(), asset, decimals, shown), out);
+        return 0;
+      }
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"MODEL", "SYMBOL", "TOKEN", "BALANCE", "CLAIMABLE " + asset});
       for (HolderPosition p : positions) {

@@ -86,6 +86,21 @@ class SettlementCliIT {
               acc.get(1).getAddress());
       assertThat(status.exitCode()).as(status.err()).isZero();
       assertThat(status.out()).contains("PCLI", "1000", "79.999999");
+      CliRun statusJson =
+          CliRun.of(
+              "holder",
+              "status",
+              "--rpc",
+              rpc,
+              "--manifest",
+              m,
+              "--account",
+              acc.get(1).getAddress(),
+              "--json");
+      assertThat(statusJson.exitCode()).as(statusJson.err()).isZero();
+      assertThat(statusJson.out())
+          .contains("\"symbol\" : \"PCLI\"", "\"claimableAsset\" : \"79.999999\"")
+          .contains("\"balanceTokens\" : \"1000\"");
 
       CliRun claim =
           CliRun.of("holder", "claim", "--rpc", rpc, "--manifest", m, "--devnet-account", "1");
