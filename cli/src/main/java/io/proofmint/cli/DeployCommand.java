@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  proofmint deploy --rpc http://127.0.0.1:8545 --keystore deployer.json --manifest deployment.json"
+      "  proofmint deploy --rpc http://127.0.0.1:8545 --keystore deployer.json \\",
+      "      --manifest deployment.json"
     },
     mixinStandardHelpOptions = true,
     description = {

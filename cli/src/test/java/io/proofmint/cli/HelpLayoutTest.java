@@ -44,6 +44,21 @@ class HelpLayoutTest {
   }
 
   @Test
+  void everyExampleFitsAnEightyColumnTerminal() {
+    List<String> wide = new ArrayList<>();
+    for (CommandLine command : allCommands()) {
+      for (String line : command.getCommandSpec().usageMessage().footer()) {
+        if (line.startsWith("  proofmint") || line.startsWith("      ")) {
+          if (line.length() > 80) {
+            wide.add(command.getCommandSpec().qualifiedName() + ": " + line);
+          }
+        }
+      }
+    }
+    assertThat(wide).as("example lines over 80 columns").isEmpty();
+  }
+
+  @Test
   void aTwoValueOptionShowsItsValuesOnce() {
     CliRun run = CliRun.of("verifier", "run", "--help");
     assertThat(run.out()).contains("--model=FILE DIR").doesNotContain("FILE DIR FILE DIR");

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Example:",
-      "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 --seed 1"
+      "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 \\",
+      "      --seed 1"
     },
     mixinStandardHelpOptions = true,
     description = "Commit a dataset: shards, shard hashes and the Merkle root models register.",
@@ -123,7 +124,8 @@ public final class DatasetCommand {
       footer = {
         "",
         "Example:",
-        "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 --seed 1"
+        "  proofmint dataset synth data --examples 4000 --features 64 --classes 10 \\",
+        "      --seed 1"
       },
       mixinStandardHelpOptions = true,
       description =

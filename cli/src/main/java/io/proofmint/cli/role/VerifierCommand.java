@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Example:",
-      "  proofmint verifier check .proofmint/worker/task-1/bundle --model model.json --dataset data"
+      "  proofmint verifier check .proofmint/worker/task-1/bundle \\",
+      "      --model model.json --dataset data"
     },
     mixinStandardHelpOptions = true,
     description = "Replay proofs-of-learning, attest on-chain, dispute wrong verdicts.",
@@ -49,7 +50,8 @@ public final class VerifierCommand {
       footer = {
         "",
         "Example:",
-        "  proofmint verifier check .proofmint/worker/task-1/bundle --model model.json --dataset data"
+        "  proofmint verifier check .proofmint/worker/task-1/bundle \\",
+        "      --model model.json --dataset data"
       },
       mixinStandardHelpOptions = true,
       description =
@@ -144,7 +146,9 @@ public final class VerifierCommand {
       footer = {
         "",
         "Example:",
-        "  proofmint verifier run --model model.json data --keystore verifier.json --password-file pw --rpc http://127.0.0.1:8545 --listen 127.0.0.1:9650 --peer http://127.0.0.1:9651"
+        "  proofmint verifier run --model model.json data --keystore verifier.json \\",
+        "      --password-file pw --rpc http://127.0.0.1:8545 --listen 127.0.0.1:9650 \\",
+        "      --peer http://127.0.0.1:9651"
       },
       mixinStandardHelpOptions = true,
       description =

@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  proofmint worker --model model.json --dataset data --keystore trainer.json --password-file pw --rpc http://127.0.0.1:8545 --artifacts-url http://127.0.0.1:8547"
+      "  proofmint worker --model model.json --dataset data --keystore trainer.json \\",
+      "      --password-file pw --rpc http://127.0.0.1:8545 \\",
+      "      --artifacts-url http://127.0.0.1:8547"
     },
     mixinStandardHelpOptions = true,
     description =

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  proofmint holder claim --keystore holder.json             # every token with revenue"
+      "  proofmint holder claim --keystore holder.json   # every token with revenue"
     },
     mixinStandardHelpOptions = true,
     description = {

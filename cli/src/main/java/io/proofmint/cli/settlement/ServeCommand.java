@@ -52,7 +52,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Example:",
-      "  proofmint serve 0xMODELTOKEN --price 1000 --checkpoint final.ckpt --model-definition model.json --keystore server.json"
+      "  proofmint serve 0xMODELTOKEN --price 1000 --checkpoint final.ckpt \\",
+      "      --model-definition model.json --keystore server.json"
     },
     mixinStandardHelpOptions = true,
     description = {

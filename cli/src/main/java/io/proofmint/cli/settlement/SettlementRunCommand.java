@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Example:",
-      "  proofmint settlement run --rpc http://127.0.0.1:8545 --keystore keeper.json          # daemon",
-      "  proofmint settlement run --once --rpc http://127.0.0.1:8545 --keystore keeper.json   # one pass, for cron"
+      "  proofmint settlement run --rpc http://127.0.0.1:8545 \\",
+      "      --keystore keeper.json  # daemon",
+      "  proofmint settlement run --once --rpc http://127.0.0.1:8545 \\",
+      "      --keystore keeper.json  # one pass, for cron"
     },
     mixinStandardHelpOptions = true,
     description =
