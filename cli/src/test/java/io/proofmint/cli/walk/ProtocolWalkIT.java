@@ -1,9 +1,11 @@
 package io.proofmint.cli.walk;
 
+import static io.proofmint.cli.walk.WalkCommands.isFinalized;
+import static io.proofmint.cli.walk.WalkCommands.json;
+import static io.proofmint.cli.walk.WalkCommands.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proofmint.cli.Amounts;
 import io.proofmint.cli.walk.CliProcesses.Daemon;
 import io.proofmint.cli.walk.CliProcesses.Result;
@@ -54,7 +56,6 @@ import org.web3j.utils.Convert;
  */
 class ProtocolWalkIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final BigInteger E18 = BigInteger.TEN.pow(18);
   private static final BigInteger E6 = BigInteger.TEN.pow(6);
   private static final BigInteger MAGNITUDE = BigInteger.TWO.pow(96);
@@ -90,6 +91,7 @@ class ProtocolWalkIT {
       String rpc = devnet.rpcUrl().toString();
       env.put("PROOFMINT_RPC", rpc);
       DevnetControl control = new DevnetControl(chain);
+      WalkCommands commands = new WalkCommands(cli, env);
 
       // 1. deploy (devnet account 0 is the deployer)
       ok(cli.run("deploy", env, "deploy"));
@@ -101,14 +103,14 @@ class ProtocolWalkIT {
       miner.scheduleWithFixedDelay(() -> mine(control), 300, 300, TimeUnit.MILLISECONDS);
 
       // 2. keys, then the devnet faucet (setup: ether, stake and payment tokens)
-      String owner = newKey(cli, "owner", pw);
-      String trainer = newKey(cli, "trainer", pw);
+      String owner = commands.newKey("owner", pw);
+      String trainer = commands.newKey("trainer", pw);
       List<String> verifiers = new ArrayList<>();
       for (int i = 0; i < VERIFIERS; i++) {
-        verifiers.add(newKey(cli, "verifier-" + i, pw));
+        verifiers.add(commands.newKey("verifier-" + i, pw));
       }
-      String keeper = newKey(cli, "keeper", pw);
-      String user = newKey(cli, "user", pw);
+      String keeper = commands.newKey("keeper", pw);
+      String user = commands.newKey("user", pw);
       for (String account : List.of(owner, trainer, keeper, user)) {
         fundEther(chain, etherFaucet, account);
       }
@@ -274,7 +276,7 @@ class ProtocolWalkIT {
 
       // 6. the verifiers attest; past the challenge window the task is finalized and its attesters
       // paid, by the keeper's pass or by the verifiers' own keeper duty, whichever comes first
-      JsonNode task = awaitTask(cli, "attested", Duration.ofMinutes(3));
+      JsonNode task = commands.awaitTask("attested", Duration.ofMinutes(3));
       assertThat(task.get("attestation").get("verdict").asText()).isEqualTo("valid");
       control.advanceTime(61);
       control.mine();
@@ -283,8 +285,8 @@ class ProtocolWalkIT {
               && !(isFinalized(task)
                   && task.get("attestation").get("attesterRewardsPaid").asBoolean());
           pass++) {
-        ok(keeperOnce(cli, keeper, pw));
-        task = taskShow(cli);
+        ok(commands.keeperOnce(keeper, pw));
+        task = commands.taskShow();
       }
       assertThat(task.get("status").asText()).isEqualTo("finalized");
       assertThat(task.get("attestation").get("attesterRewardsPaid").asBoolean()).isTrue();
@@ -366,7 +368,7 @@ class ProtocolWalkIT {
       for (int pass = 0;
           pass < 5 && admin.paymentToken().balanceOf(treasury).send().equals(treasuryBefore);
           pass++) {
-        ok(keeperOnce(cli, keeper, pw));
+        ok(commands.keeperOnce(keeper, pw));
       }
       // the deployment may name one account as both treasury and verifier pool: compare per address
       Map<String, BigInteger> expectedGain = new HashMap<>();
@@ -450,56 +452,6 @@ class ProtocolWalkIT {
     return perShare.multiply(balance).divide(MAGNITUDE);
   }
 
-  private Result keeperOnce(CliProcesses cli, String keeper, Path pw) throws Exception {
-    return cli.run(
-        "settlement-once",
-        env,
-        "settlement",
-        "run",
-        "--once",
-        "--redeem-delay",
-        "1s",
-        "--keystore",
-        keeper,
-        "--password-file",
-        pw.toString());
-  }
-
-  private JsonNode awaitTask(CliProcesses cli, String status, Duration timeout) throws Exception {
-    long end = System.nanoTime() + timeout.toNanos();
-    JsonNode task = taskShow(cli);
-    while (!task.get("status").asText().equals(status) && System.nanoTime() < end) {
-      Thread.sleep(1_000);
-      task = taskShow(cli);
-    }
-    assertThat(task.get("status").asText()).as(task.toString()).isEqualTo(status);
-    return task;
-  }
-
-  private JsonNode taskShow(CliProcesses cli) throws Exception {
-    return json(ok(cli.run("task-show", env, "task", "show", "1", "--json")));
-  }
-
-  private static boolean isFinalized(JsonNode task) {
-    return task.get("status").asText().equals("finalized");
-  }
-
-  private String newKey(CliProcesses cli, String role, Path pw) throws Exception {
-    String address =
-        ok(cli.run(
-                "keys-new-" + role,
-                env,
-                "keys",
-                "new",
-                "--light",
-                "--password-file",
-                pw.toString()))
-            .out()
-            .strip();
-    assertThat(address).startsWith("0x").hasSize(42);
-    return address;
-  }
-
   private static void fundEther(ChainConnection chain, Credentials from, String to)
       throws Exception {
     Transfer.sendFunds(chain.web3j(), from, to, BigDecimal.TEN, Convert.Unit.ETHER).send();
@@ -511,15 +463,6 @@ class ProtocolWalkIT {
       values.add(String.valueOf(((i * 7 + call * 3) % 11) / 10.0));
     }
     return String.join(",", values);
-  }
-
-  private static Result ok(Result result) {
-    assertThat(result.exitCode()).as(result.describe()).isZero();
-    return result;
-  }
-
-  private static JsonNode json(Result result) throws Exception {
-    return JSON.readTree(result.out());
   }
 
   private static void mine(DevnetControl control) {
